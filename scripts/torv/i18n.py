@@ -1,0 +1,31 @@
+"""Torv's own interface strings: one YAML file per language in `strings/`, identical key sets."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from .yamlio import decode, load_yaml
+
+STRINGS_DIR = os.path.join(os.path.dirname(__file__), "strings")
+
+# Sections of the site; their URL segment per language is the string `url.<section>`.
+SECTIONS = ("policy", "news", "meetings", "contact", "tags")
+
+
+def available_languages() -> list[str]:
+    return sorted(f[:-4] for f in os.listdir(STRINGS_DIR) if f.endswith(".yml"))
+
+
+@lru_cache(maxsize=None)
+def strings(lang: str) -> dict:
+    """The flat key -> text map for a language; KeyError when there is no file for it."""
+    path = os.path.join(STRINGS_DIR, f"{lang}.yml")
+    if not os.path.isfile(path):
+        raise KeyError(lang)
+    with open(path, "rb") as fh:
+        data, _ = load_yaml(decode(fh.read()))
+    return {str(k): ("" if v is None else str(v)) for k, v in (data or {}).items()}
+
+
+def segment(lang: str, section: str) -> str:
+    return strings(lang)[f"url.{section}"]

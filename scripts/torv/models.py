@@ -1,0 +1,215 @@
+"""The content kinds editors write, as schemas. This file is the spec; CONTENT.md explains it."""
+from __future__ import annotations
+
+import re
+
+from .schema import (Boolean, Choice, Context, Date, DateTime, Email, FilePath, Ident, Integer,
+                     ListOf, Localized, Nested, Number, Phone, Ref, Schema, Text, TimeRange, Url,
+                     UrlOrEmail)
+
+STATUSES = ["planned", "in-progress", "done"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+PILLAR_OR_COMMITMENT = r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$"
+
+
+class Policy(Schema):
+    schema_title = "Policy (policy/policy.<lang>.md)"
+    title = Text(required=True, translated=True, max_length=120, example="Erhvervspolitik 2026-2029")
+    vision = Text(required=True, translated=True, max_length=400,
+                  example="Havbjerg er stedet, hvor virksomheder vokser.", help="The vision: one or two sentences.")
+    adopted = Date(required=True, help="Date the council adopted the policy.")
+    reviewed = Date(help="Date the policy was last reviewed.")
+    document = Url(translated=True, example="https://havbjerg.example/erhvervspolitik.pdf",
+                   help="Link to the full policy document in this language.")
+
+
+class Commitment(Schema):
+    id = Ident(required=True, example="svartid", help="Stable id, unique within the pillar.")
+    text = Text(required=True, translated=True, max_length=300,
+                example="Virksomheder får svar inden for to arbejdsdage.")
+    status = Choice(STATUSES, required=True, help="planned, in-progress or done.")
+    owner = Ref("contact", example="erhvervsservice", help="Contact id (person or unit) responsible.")
+    due = Date(help="Date it should be done.")
+
+
+class Event(Schema):
+    start = DateTime(required=True, help="Local date and time the meeting starts.")
+    end = DateTime(example="2026-12-03 11:00", help="Local date and time it ends; after start.")
+    location = Text(translated=True, max_length=200, example="Havbjerg Rådhus, mødesal 1")
+    address = Text(max_length=200, example="Torvet 1, 4900 Havbjerg")
+    online = Url(example="https://havbjerg.example/moede", help="Link to join online.")
+    registration = UrlOrEmail(help="Link or e-mail address to sign up.")
+    registration_deadline = Date(help="Last day to sign up; not after the start.")
+    audience = Text(translated=True, max_length=200, example="Virksomhedsledere i Havbjerg")
+    cancelled = Boolean(help="true when the meeting is cancelled.")
+
+    @classmethod
+    def rules(cls, v, ctx, kp):
+        start, end = v.get("start"), v.get("end")
+        if start and end and end <= start:
+            ctx.error(kp + ("end",), f"expected an end after the start ({start:%Y-%m-%d %H:%M}), "
+                                     f"found {end:%Y-%m-%d %H:%M}")
+        dl = v.get("registration_deadline")
+        if start and dl and dl > start.date():
+            ctx.error(kp + ("registration_deadline",),
+                      f"expected a date not after the meeting starts ({start:%Y-%m-%d}), found {dl.isoformat()}")
+
+
+class Pillar(Schema):
+    schema_title = "Pillar (policy/pillars/<id>.<lang>.md)"
+    title = Text(required=True, translated=True, max_length=120, example="Dialog og service")
+    summary = Text(required=True, translated=True, max_length=300,
+                   example="Virksomhederne bliver hørt, før byrådet beslutter.")
+    order = Integer(required=True, minimum=1, example=1, help="Position on the site.")
+    icon = Text(max_length=80, example="material/handshake", help="A Material icon name.")
+    slug = Ident(translated=True, example="dialogue", help="The pillar's address in this language.")
+    commitments = ListOf(Nested(Commitment), unique_key="id", default=[])
+
+    @classmethod
+    def rules(cls, v, ctx, kp):
+        icon = v.get("icon")
+        if icon and not re.match(r"^(material|fontawesome/[a-z]+|octicons|simple)/[a-z0-9-]+$", icon):
+            ctx.error(kp + ("icon",), f"expected a Material icon name like material/handshake, found \"{icon}\"")
+
+
+class NewsItem(Schema):
+    schema_title = "News item or meeting (news/**/<name>.<lang>.md)"
+    title = Text(required=True, translated=True, max_length=120, example="Dialogmøde på Havbjerggård")
+    summary = Text(required=True, translated=True, max_length=300,
+                   example="Borgmesteren inviterer til dialogmøde om erhvervsklimaet.",
+                   help="Used in lists, search results, the page description and feeds.")
+    date = Date(required=True, help="Publication date; a future date means scheduled.")
+    updated = Date(help="Date of the last real change; not before date.")
+    reviewed = Date(help="Page checked on.")
+    tags = ListOf(Ref("tag", example="forum"), example="[forum, workshop]", default=[])
+    pillars = ListOf(Ref("pillar", pattern=PILLAR_OR_COMMITMENT, example="dialog/hoering"),
+                     example="[dialog, dialog/hoering]", default=[])
+    contacts = ListOf(Ref("contact", example="borgmester"), example="[borgmester, erhvervsservice]", default=[])
+    image = FilePath(help="A picture next to this file.")
+    image_alt = Text(translated=True, max_length=250, example="Hovedbygningen på Havbjerggård",
+                     help="What the picture shows; required with image.")
+    draft = Boolean(default=False, help="true keeps the item off the site.")
+    slug = Ident(translated=True, example="dialogmoede-havbjerggaard", help="The item's address in this language.")
+    event = Nested(Event, help="Makes the item a meeting.")
+
+    @classmethod
+    def rules(cls, v, ctx, kp):
+        d, u = v.get("date"), v.get("updated")
+        if d and u and u < d:
+            ctx.error(kp + ("updated",), f"expected a date not before the publication date "
+                                         f"({d.isoformat()}), found {u.isoformat()}")
+        if v.get("image") and not v.get("image_alt"):
+            ctx.error(kp + ("image",), "image_alt: missing; a picture needs a text saying what it shows, "
+                                       "e.g. `image_alt: Deltagere ved forummødet i rådhusets kantine`")
+
+
+class Page(Schema):
+    schema_title = "Page (docs/<name>.<lang>.md)"
+    title = Text(required=True, translated=True, max_length=120, example="Om hjemmesiden")
+    summary = Text(translated=True, max_length=300, example="Hvem står bag hjemmesiden.")
+    reviewed = Date(help="Page checked on.")
+    slug = Ident(translated=True, example="about", help="The page's address in this language.")
+
+
+class Address(Schema):
+    street = Text(required=True, max_length=120, example="Torvet 1")
+    postcode = Text(required=True, max_length=12, example="4900")
+    city = Text(required=True, max_length=80, example="Havbjerg")
+
+
+class Coordinates(Schema):
+    lat = Number(-90, 90, required=True, example=54.7691)
+    lon = Number(-180, 180, required=True, example=11.874)
+
+
+class ClosedDay(Schema):
+    date = Date(required=True)
+    reason = Localized(Text(max_length=120, example="Juleaften"))
+
+
+class OpeningHours(Schema):
+    pass
+
+
+for _day in WEEKDAYS:
+    setattr(OpeningHours, _day, ListOf(TimeRange(), example='["08:00-12:00", "12:30-16:00"]', default=[]))
+OpeningHours._fields = None
+
+
+def _no_overlap(v, ctx, kp):
+    for day, ranges in v.items():
+        spans = sorted(ranges)
+        for a, b in zip(spans, spans[1:]):
+            if b[0] < a[1]:
+                ctx.error(kp + (day,), f"expected separate intervals, found {a[0]:%H:%M}-{a[1]:%H:%M} and "
+                                       f"{b[0]:%H:%M}-{b[1]:%H:%M}, which overlap")
+
+
+OpeningHours.rules = classmethod(lambda cls, v, ctx, kp: _no_overlap(v, ctx, kp))
+
+
+class Person(Schema):
+    id = Ident(required=True, example="borgmester")
+    name = Text(required=True, max_length=120, example="Mette Lund")
+    role = Localized(Text(max_length=120, example="Borgmester"), required=True)
+    email = Email(required=True)
+    phone = Phone(required=True)
+    photo = FilePath(example="images/mette-lund.jpg")
+    photo_alt = Localized(Text(max_length=250, example="Mette Lund smiler"))
+
+    @classmethod
+    def rules(cls, v, ctx, kp):
+        if v.get("photo") and not v.get("photo_alt"):
+            ctx.error(kp + ("photo",), "photo_alt: missing; a photo needs a text saying what it shows, "
+                                       "e.g. `photo_alt: {da: Mette Lund smiler, en: Mette Lund smiling}`")
+
+
+class Unit(Schema):
+    id = Ident(required=True, example="erhvervsservice")
+    name = Localized(Text(max_length=120, example="Erhvervsservice"), required=True)
+    phone = Phone(required=True)
+    email = Email(required=True)
+    visiting_address = Nested(Address, required=True)
+    postal_address = Nested(Address)
+    opening_hours = Nested(OpeningHours)
+    closed = ListOf(Nested(ClosedDay), unique_key="date", default=[])
+    coordinates = Nested(Coordinates)
+
+
+class Contacts(Schema):
+    schema_title = "Contacts (policy/contacts.yml)"
+    main_unit = Ref("unit", required=True, example="erhvervsservice", help="The site's main contact.")
+    people = ListOf(Nested(Person), unique_key="id", default=[])
+    units = ListOf(Nested(Unit), unique_key="id", required=True)
+
+
+
+class Language(Schema):
+    code = Ident(required=True, example="da")
+    name = Text(required=True, example="Dansk")
+    default = Boolean(default=False)
+
+
+class Settings(Schema):
+    """`extra.torv` in mkdocs.yml."""
+    schema_title = "Torv settings (mkdocs.yml: extra.torv)"
+    municipality = Localized(Text(max_length=120, example="Havbjerg Kommune"), required=True)
+    languages = ListOf(Nested(Language), unique_key="code", required=True)
+    timezone = Text(default="Europe/Copenhagen", example="Europe/Copenhagen")
+    phone_region = Text(default="DK", example="DK", help="Country for phone numbers written without +45.")
+    missing_translation = Choice(["notice", "omit"], default="notice")
+    reviewed_max_age_days = Integer(minimum=1, default=365, example=365)
+    logo = Text(example="assets/logo.svg")
+    repo_edit_base = Url(help="Base of 'Edit this page' links, e.g. https://github.com/org/repo/edit/main/")
+
+
+KINDS = {
+    "policy": Policy,
+    "pillar": Pillar,
+    "news": NewsItem,
+    "page": Page,
+    "contacts": Contacts,
+}
+
+__all__ = ["Policy", "Pillar", "Commitment", "NewsItem", "Event", "Page", "Contacts", "Person", "Unit",
+           "Settings", "KINDS", "STATUSES", "WEEKDAYS", "Context"]
