@@ -58,7 +58,7 @@ def check_body(body: str, first_line: int, base_dir: str, root: str = "."):
                 problems.append((n, "body", "a picture (<img>) has no alt text: use Markdown "
                                             "![What it shows](images/x.jpg) instead", "warning"))
         for m in HTTP_LINK.finditer(line):
-            url = m.group(0)
+            url = m.group(0).rstrip(".,;:!?")    # the sentence's full stop is not part of the link
             problems.append((n, "body", f"plain http:// link {url}: use https:// if the site offers it, "
                                         f"e.g. https://{url[7:]}", "warning"))
     return problems, assets

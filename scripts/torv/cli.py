@@ -50,3 +50,14 @@ def run(func, argv=None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def build_main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build", description="Validate the content and build site/ in every language.")
+    common(parser)
+    parser.add_argument("--out", default=None, help="output folder (default: site/ in the repository)")
+    parser.add_argument("--no-strict", dest="strict", action="store_false",
+                        help="let MkDocs warnings pass (default: any warning fails the build)")
+    args = parser.parse_args(argv)
+    from .build import build
+    return build(args.root, today=args.today, out=args.out, strict=args.strict)

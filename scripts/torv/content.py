@@ -18,7 +18,7 @@ from .bodycheck import check_body
 from .models import Contacts, NewsItem, Page, Pillar, Policy, Settings
 from .problems import Report
 from .schema import MISSING, Context, Ident, Localized, Schema, Text, did_you_mean, dotted, shown
-from .yamlio import ReadError, decode, line_of, load_yaml, split_front_matter
+from .yamlio import ReadError, decode, line_of, load_yaml, split_front_matter, yaml_error
 
 CONTENT_DIRS = ("policy", "news", "docs")
 DATA_FILES = {"policy/contacts.yml": "contacts", "news/tags.yml": "tags"}
@@ -107,11 +107,11 @@ def load_settings(root: str) -> SiteSettings:
         report.error("mkdocs.yml", 0, "", "not found: run Torv from the repository's top folder")
         raise ConfigError(report) from None
     except ReadError as exc:
-        report.error("mkdocs.yml", exc.line, "", exc.message)
+        report.error("mkdocs.yml", exc.line, exc.field, exc.message)
         raise ConfigError(report) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        report.error("mkdocs.yml", mark.line + 1 if mark else 0, "", f"broken YAML: {getattr(exc, 'problem', exc)}")
+        line, message = yaml_error(exc, text)
+        report.error("mkdocs.yml", line, "", message)
         raise ConfigError(report) from None
     extra = (config.get("extra") or {}) if isinstance(config, dict) else {}
     raw = extra.get("torv") if isinstance(extra, dict) else None
@@ -222,6 +222,7 @@ class _Loader:
         self.refs: list = []           # (kind, value, path, line)
         self.assets: set = set()
         self.contexts: dict = {}
+        self.unreadable: set = set()   # reference kinds whose data file could not be read
 
     def ctx(self, rel: str, lines) -> Context:
         return Context(path=rel, lines=lines, languages=tuple(self.s.languages),
@@ -366,6 +367,8 @@ class _Loader:
 
     def load_contacts(self) -> dict:
         rel = "policy/contacts.yml"
+        # until the file can be read, references to contacts are not checked (no error for each one)
+        self.unreadable.update({"contact", "unit"})
         if not os.path.isfile(os.path.join(self.root, rel)):
             self.report.error(rel, 0, "", "missing: the site needs its contacts; see CONTENT.md for an example")
             return {}
@@ -375,6 +378,7 @@ class _Loader:
         if not isinstance(data, dict):
             self.report.error(rel, 1, "", f"expected fields main_unit, people and units, found {shown(data)}")
             return {}
+        self.unreadable.difference_update({"contact", "unit"})
         values = Contacts.check(data, ctx, ())
         people = {p["id"]: p for p in values.get("people", [])}
         units = {u["id"]: u for u in values.get("units", [])}
@@ -390,10 +394,12 @@ class _Loader:
             return {}
         data, ctx = self.load_data(rel)
         if ctx is None:
+            self.unreadable.add("tag")
             return {}
         if data is None:
             return {}
         if not isinstance(data, dict):
+            self.unreadable.add("tag")
             self.report.error(rel, 1, "", "expected one tag per line, like `forum: {da: Virksomhedsforum, "
                                           "sv: Företagsforum, en: Business forum}`")
             return {}
@@ -497,6 +503,8 @@ def _references(site: Site, ld: _Loader) -> None:
     people = site.contacts.get("people", {})
     units = site.contacts.get("units", {})
     pillars = {e.id: e for e in site.pillars if e.state != "invalid"}
+    # a pillar whose file has errors is reported there; links to it are checked once it is fixed
+    broken_pillars = {e.id for e in site.pillars if e.state == "invalid"}
     commitments = {f"{p.id}/{c['id']}" for p in pillars.values() for c in p.default.get("commitments", [])}
     known = {
         "contact": set(people) | set(units),
@@ -507,7 +515,9 @@ def _references(site: Site, ld: _Loader) -> None:
     what = {"contact": "a person or unit in policy/contacts.yml", "unit": "a unit in policy/contacts.yml",
             "tag": "a tag in news/tags.yml", "pillar": "a pillar in policy/pillars/ (or pillar/commitment)"}
     for kind, value, path, line, fld in ld.refs:
-        if value in known[kind]:
+        if value in known[kind] or kind in ld.unreadable:
+            continue
+        if kind == "pillar" and value.split("/")[0] in broken_pillars:
             continue
         choices = sorted(known[kind])
         if kind == "pillar" and "/" in value and value.split("/")[0] in pillars:
@@ -544,12 +554,14 @@ def _urls(site: Site, ld: _Loader) -> None:
             url = entry_url(site, e, lang)
             e.urls[lang] = url
             src = e.sources.get(lang) or e.sources[site.settings.default_language]
+            lines = e.lines.get(lang) or e.lines.get(site.settings.default_language) or {}
+            line = lines.get(("slug",), 0)    # the slug's line, or the file (the name is the address)
             if e.kind == "page" and url in reserved:
-                ld.report.error(src, 0, "slug", f"the address /{lang}/{url} is taken by the site's "
+                ld.report.error(src, line, "slug", f"the address /{lang}/{url} is taken by the site's "
                                                 f"{reserved[url]} section: expected another slug, e.g. slug: om-{url[:-1]}")
                 continue
             if url in seen and seen[url] != src:
-                ld.report.error(src, 0, "slug", f"the address /{lang}/{url} is also used by {seen[url]}: "
+                ld.report.error(src, line, "slug", f"the address /{lang}/{url} is also used by {seen[url]}: "
                                                 f"expected a unique slug or file name, e.g. slug: {url.rstrip('/').split('/')[-1]}-2")
                 continue
             seen[url] = src

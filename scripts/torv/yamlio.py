@@ -74,12 +74,11 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[object, Lines]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = (mark.line + first_line) if mark is not None else first_line
-        problem = getattr(exc, "problem", None) or "it is not valid YAML"
-        raise ReadError(line, _yaml_hint(problem, text, mark)) from None
+        line, message = yaml_error(exc, text, first_line)
+        raise ReadError(line, message) from None
     if node is None:
         return None, {}
+    _check_duplicate_keys(node, first_line, 0)
     lines: Lines = {}
     try:
         loader = _Loader("")
@@ -87,7 +86,11 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[object, Lines]:
     except (yaml.YAMLError, TypeError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + first_line) if mark is not None else first_line
-        raise ReadError(line, "the YAML could not be read (" + str(getattr(exc, "problem", "") or "unsupported value")
+        problem = str(getattr(exc, "problem", "") or "")
+        if "could not determine a constructor for the tag" in problem:
+            raise ReadError(line, "a value starting with ! is a YAML type tag, which Torv does not read: "
+                                  "put the value in quotes, e.g. title: \"!Nyhed\"") from None
+        raise ReadError(line, "the YAML could not be read (" + (problem or "unsupported value")
                         + "); write plain text, lists and `key: value` pairs") from None
     _record_lines(node, (), lines, first_line, 0)
     lines[()] = node.start_mark.line + first_line
@@ -117,31 +120,92 @@ def _record_lines(node, path, lines, first_line, depth):
             _record_lines(v, p, lines, first_line, depth + 1)
 
 
-def _yaml_hint(problem: str, text: str, mark) -> str:
-    hint = {
-        "mapping values are not allowed here":
-            "a colon followed by a space inside a value: put the value in quotes, "
-            "e.g. title: \"Dialogmøde: erhvervsklimaet\"",
-        "found character '\\t' that cannot start any token":
-            "a tab character: indent with spaces",
-    }.get(problem)
-    if hint is None and problem.startswith("found undefined alias"):
-        hint = "a value starting with *: put it in quotes"
-    if hint is None and "found character" in problem and "\\t" in problem:
-        hint = "a tab character: indent with spaces"
-    snippet = ""
+def _check_duplicate_keys(node, first_line, depth, where=""):
+    """PyYAML keeps the last of two equal keys silently; an editor should hear about it."""
+    if depth > 50:
+        return
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for k, v in node.value:
+            if not isinstance(k, yaml.ScalarNode):
+                continue
+            name = f"{where}.{k.value}" if where else str(k.value)
+            line = k.start_mark.line + first_line
+            if k.value in seen:
+                raise ReadError(line, f"written twice (also on line {seen[k.value]}): keep one of them",
+                                field=name)
+            seen[k.value] = line
+            _check_duplicate_keys(v, first_line, depth + 1, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            _check_duplicate_keys(v, first_line, depth + 1, f"{where}[{i + 1}]")
+
+
+# What PyYAML's messages mean to an editor: (start of PyYAML's problem, context or "", plain words,
+# whether the problem is best shown on the line where the construct began).
+_PLAIN = [
+    ("mapping values are not allowed here", "",
+     "a colon followed by a space inside a value: put the value in quotes, "
+     "e.g. title: \"Dialogmøde: erhvervsklimaet\"", False),
+    ("found character '\\t' that cannot start any token", "",
+     "a tab character: indent with spaces", False),
+    ("", "while scanning a directive",
+     "a line starting with % is read as a YAML directive: start the line with the field name, "
+     "e.g. title: \"50% rabat\"", False),
+    ("found undefined alias", "",
+     "a value starting with *: put it in quotes, e.g. title: \"*Nyhed*\"", False),
+    ("expected alphabetic or numeric character", "while scanning an a",
+     "a value starting with * or &: put it in quotes, e.g. title: \"*Nyhed*\"", False),
+    ("found character '@' that cannot start any token", "",
+     "a value starting with @: put it in quotes, e.g. title: \"@havbjerg\"", False),
+    ("found character '`' that cannot start any token", "",
+     "a value starting with `: put it in quotes, e.g. title: \"`Nyhed`\"", False),
+    ("found character '%' that cannot start any token", "",
+     "a value starting with %: put it in quotes, e.g. title: \"%50 rabat\"", False),
+    ("expected <block end>", "",
+     "the indentation does not line up: the fields of one group (and the - items of one list) "
+     "must start in the same column, indented with spaces", False),
+    ("could not find expected ':'", "",
+     "a line that is not `field: value`: expected a field name, a colon and a space, e.g. "
+     "title: Dialogmøde (a text that goes on over several lines must be indented)", True),
+    ("found unexpected end of stream", "while scanning a quoted scalar",
+     "a quote is not closed: a value that starts with a quote must end with the same quote, "
+     "e.g. title: \"Dialogmøde\"", True),
+    ("expected ',' or ']'", "",
+     "a list in [ ] is not closed or is missing a comma, e.g. tags: [forum, workshop]", True),
+    ("expected ',' or '}'", "",
+     "a group in { } is not closed or is missing a comma, e.g. role: {da: Borgmester, en: Mayor}", True),
+    ("but found another document", "",
+     "a second `---` line: expected one block of fields; remove the extra `---`", False),
+    ("expected chomping or indentation indicators", "",
+     "nothing may follow | or > on the same line: start the text on the next line, indented", False),
+]
+
+
+def yaml_error(exc, text: str, first_line: int = 1) -> tuple[int, str]:
+    """(file line, plain-language message) for a PyYAML syntax error."""
+    problem = str(getattr(exc, "problem", None) or "it is not valid YAML")
+    context = str(getattr(exc, "context", None) or "")
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    mark, plain = problem_mark or context_mark, None
+    for start, ctx, words, at_context in _PLAIN:
+        if problem.startswith(start) and context.startswith(ctx):
+            plain = words
+            if at_context and context_mark is not None:
+                mark = context_mark
+            break
+    line = (mark.line + first_line) if mark is not None else first_line
+    message = f"broken YAML: {plain or problem}"
     if mark is not None:
         all_lines = text.split("\n")
         if 0 <= mark.line < len(all_lines):
             snippet = all_lines[mark.line].strip()
             if len(snippet) > 60:
                 snippet = snippet[:57] + "..."
-    base = f"broken YAML: {problem}"
-    if hint:
-        base += f" ({hint})"
-    if snippet:
-        base += f'; the line reads "{snippet}"'
-    return base
+            if snippet:
+                message += f'; the line reads "{snippet}"'
+    return line, message
 
 
 @dataclass
@@ -159,8 +223,8 @@ def split_front_matter(text: str) -> Document:
     """Front matter between `---` lines at the very top, then Markdown."""
     all_lines = text.split("\n")
     if not all_lines or not FENCE.match(all_lines[0]):
-        raise ReadError(1, "expected front matter: the file must start with a line `---`, then fields "
-                           "such as `title: ...`, then another `---`, e.g.\n---\ntitle: Dialogmøde\n---")
+        raise ReadError(1, "expected front matter: the file must start with a line `---`, then the fields, "
+                           "one per line (e.g. `title: Dialogmøde`), then another line `---`, then the text")
     for i in range(1, len(all_lines)):
         if FENCE.match(all_lines[i]) or all_lines[i].rstrip() == "...":
             fm = "\n".join(all_lines[1:i])

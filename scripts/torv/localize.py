@@ -1,0 +1,67 @@
+"""Dates, times, weekdays and opening hours in each language's conventions (Babel)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date, format_time, get_day_names
+
+from .models import WEEKDAYS
+
+# A language code's Babel locale: English dates read "18 December 2017" (British order).
+LOCALES = {"da": "da_DK", "sv": "sv_SE", "en": "en_GB", "nb": "nb_NO", "nn": "nn_NO", "fi": "fi_FI",
+           "de": "de_DE", "is": "is_IS"}
+DASH = "\u2013"  # en dash for ranges
+
+
+def locale(lang: str) -> str:
+    return LOCALES.get(lang, lang)
+
+
+def date_long(d: dt.date, lang: str) -> str:
+    return format_date(d, "long", locale=locale(lang))
+
+
+def time_short(t: dt.time, lang: str) -> str:
+    return format_time(t, "short", locale=locale(lang))
+
+
+def weekday(day_index: int, lang: str) -> str:
+    return get_day_names("wide", locale=locale(lang))[day_index]
+
+
+def datetime_text(start: dt.datetime, end: dt.datetime | None, lang: str) -> str:
+    """'torsdag 3. december 2026, 08.30–11.00' in the language's conventions."""
+    text = f"{weekday(start.weekday(), lang)} {date_long(start.date(), lang)}, {time_short(start.time(), lang)}"
+    if end is None:
+        return text
+    if end.date() == start.date():
+        return f"{text}{DASH}{time_short(end.time(), lang)}"
+    return f"{text} {DASH} {weekday(end.weekday(), lang)} {date_long(end.date(), lang)}, {time_short(end.time(), lang)}"
+
+
+def interval(opens: dt.time, closes: dt.time, lang: str) -> str:
+    return f"{time_short(opens, lang)}{DASH}{time_short(closes, lang)}"
+
+
+def opening_rows(hours: dict, lang: str, closed_word: str, joiner: str) -> list[dict]:
+    """Group consecutive weekdays with the same hours: [{days: 'Mandag–onsdag', hours: '08.00–16.00', ...}]."""
+    rows: list[dict] = []
+    for i, day in enumerate(WEEKDAYS):
+        spans = tuple(hours.get(day) or ())
+        if rows and rows[-1]["_spans"] == spans:
+            rows[-1]["_last"] = i
+        else:
+            rows.append({"_first": i, "_last": i, "_spans": spans})
+    out = []
+    for r in rows:
+        first = weekday(r["_first"], lang)
+        days = first if r["_first"] == r["_last"] else f"{first}{DASH}{weekday(r['_last'], lang)}"
+        spans = r["_spans"]
+        out.append({
+            "days": days[:1].upper() + days[1:],
+            "hours": f" {joiner} ".join(interval(a, b, lang) for a, b in spans) if spans else closed_word,
+            "closed": not spans,
+            "spans": [{"opens": a.strftime("%H:%M"), "closes": b.strftime("%H:%M")} for a, b in spans],
+            "weekdays": [WEEKDAYS[k] for k in range(r["_first"], r["_last"] + 1)],
+        })
+    return out
