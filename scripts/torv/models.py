@@ -99,7 +99,7 @@ class NewsItem(Schema):
             ctx.error(kp + ("updated",), f"expected a date not before the publication date "
                                          f"({d.isoformat()}), found {u.isoformat()}")
         if v.get("image") and not v.get("image_alt"):
-            ctx.error(kp + ("image",), "image_alt: missing; a picture needs a text saying what it shows, "
+            ctx.error(kp + ("image",), "missing image_alt: a picture needs a text saying what it shows, "
                                        "e.g. `image_alt: Deltagere ved forummødet i rådhusets kantine`")
 
 
@@ -160,7 +160,7 @@ class Person(Schema):
     @classmethod
     def rules(cls, v, ctx, kp):
         if v.get("photo") and not v.get("photo_alt"):
-            ctx.error(kp + ("photo",), "photo_alt: missing; a photo needs a text saying what it shows, "
+            ctx.error(kp + ("photo",), "missing photo_alt: a photo needs a text saying what it shows, "
                                        "e.g. `photo_alt: {da: Mette Lund smiler, en: Mette Lund smiling}`")
 
 

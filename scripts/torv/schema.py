@@ -50,6 +50,17 @@ def shown(value: Any) -> str:
     return "a value of another kind"
 
 
+def key_text(key: Any) -> str:
+    """A mapping key as the editor wrote it: key paths hold mapping keys as text, list positions as ints."""
+    if isinstance(key, str):
+        return key
+    if key is None:
+        return "(empty)"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(key)
+
+
 def did_you_mean(word: str, choices) -> str:
     match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean `{match[0]}`?)" if match else ""
@@ -548,10 +559,10 @@ class Localized(Option):
             out = {}
             for lang, v in value.items():
                 if lang not in ctx.languages:
-                    ctx.error(keypath + (lang,), f"expected a language code ({', '.join(ctx.languages)}), "
+                    ctx.error(keypath + (key_text(lang),), f"expected a language code ({', '.join(ctx.languages)}), "
                                                  f"found {shown(lang)}{did_you_mean(lang, ctx.languages)}")
                     continue
-                r = self.inner.check(v, ctx, keypath + (lang,))
+                r = self.inner.check(v, ctx, keypath + (key_text(lang),))
                 if r is not MISSING:
                     out[lang] = r
             if ctx.default_language not in value:
@@ -627,16 +638,16 @@ class Schema:
         for key in data:
             if key not in fields:
                 hint = did_you_mean(key, fields)
-                ctx.error(keypath + (key,), f"unknown field {shown(key) if not isinstance(key, str) else '`' + key + '`'}"
-                                            f"{hint}; expected one of: {', '.join(fields)}")
+                ctx.error(keypath + (key_text(key),), f"unknown field `{key_text(key)}`{hint}; "
+                                                      f"expected one of: {', '.join(fields)}")
         for name, opt in fields.items():
             kp = keypath + (name,)
             present = name in data and data[name] is not None
             if translation_of is None:
                 if not present:
                     if opt.required:
-                        ctx.error(keypath, f"{dotted(kp)}: missing required field; expected {opt.describe()}, "
-                                           f"e.g. `{name}: {opt.example_text() or '...'}`")
+                        ctx.error(kp, f"missing required field; expected {opt.describe()}, "
+                                      f"e.g. `{name}: {opt.example_text() or '...'}`")
                     elif opt.default is not MISSING:
                         out[name] = opt.default
                     continue
@@ -648,8 +659,8 @@ class Schema:
             base = translation_of.get(name, MISSING)
             if not present:
                 if opt.translated and opt.required:
-                    ctx.error(keypath, f"{dotted(kp)}: missing translated field; expected {opt.describe()}, "
-                                       f"e.g. `{name}: {opt.example_text() or '...'}`")
+                    ctx.error(kp, f"missing translated field; expected {opt.describe()}, "
+                                  f"e.g. `{name}: {opt.example_text() or '...'}`")
                 if base is not MISSING:
                     out[name] = base
                 continue
@@ -692,6 +703,9 @@ class Schema:
                 j["description"] = (j.get("description", "") + " (shared: may be left out of a translation)").strip()
             elif translation and isinstance(opt, Nested) and not opt.translated:
                 j = opt.schema.json_schema(translation=True)
+            elif translation and isinstance(opt, ListOf) and isinstance(opt.item, Nested):
+                j = opt.json_full()
+                j["items"] = opt.item.schema.json_schema(translation=True)
             else:
                 j = opt.json_full()
             props[name] = j
@@ -708,7 +722,7 @@ class Schema:
 def _translate_list(opt: ListOf, items: list, base: list, ctx: Context, kp: tuple) -> list:
     """A translated list of id'd entries (commitments): match each by id onto the default's."""
     key = opt.unique_key
-    by_id = {b.get(key): b for b in base if isinstance(b, dict)}
+    by_id = {b[key]: b for b in base if isinstance(b, dict) and isinstance(b.get(key), str)}
     schema = opt.item.schema
     translated: dict = {}
     for i, entry in enumerate(items):
@@ -717,9 +731,12 @@ def _translate_list(opt: ListOf, items: list, base: list, ctx: Context, kp: tupl
             ctx.error(ekp, f"expected {opt.item.describe()}, found {shown(entry)}")
             continue
         eid = entry.get(key)
-        if eid not in by_id:
-            ctx.error(ekp, f"{dotted(ekp)}.{key}: {shown(eid)} is not in the default-language file; expected "
-                           f"one of: {', '.join(str(k) for k in by_id) or 'none'}{did_you_mean(eid, by_id)}")
+        if isinstance(eid, int) and not isinstance(eid, bool):
+            eid = str(eid)
+        if not isinstance(eid, str) or eid not in by_id:
+            what = "missing" if eid is None else f"{shown(eid)} is not in the default-language file"
+            ctx.error(ekp + (key,), f"{what}; expected one of: {', '.join(by_id) or 'none'}"
+                                    f"{did_you_mean(eid, by_id) if isinstance(eid, str) else ''}")
             continue
         translated[eid] = schema.check(entry, ctx, ekp, translation_of=by_id[eid])
     out = []
@@ -728,7 +745,8 @@ def _translate_list(opt: ListOf, items: list, base: list, ctx: Context, kp: tupl
         if bid in translated:
             out.append(translated[bid])
         else:
-            ctx.warning(kp, f"missing translation of {key} {shown(bid)}: the default-language text is shown")
+            if bid is not None:
+                ctx.warning(kp, f"missing translation of {key} {shown(bid)}: the default-language text is shown")
             out.append(b)
     return out
 

@@ -102,15 +102,9 @@ def _record_lines(node, path, lines, first_line, depth):
         return
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
-            key = k.value if isinstance(k, yaml.ScalarNode) else None
-            if key is None:
+            if not isinstance(k, yaml.ScalarNode):
                 continue
-            if isinstance(key, str) and isinstance(k.tag, str) and k.tag.endswith(":int"):
-                try:
-                    key = int(key)
-                except ValueError:
-                    pass
-            p = path + (key,)
+            p = path + (k.value,)   # mapping keys as written (text); list positions are ints
             lines.setdefault(p, k.start_mark.line + first_line)
             _record_lines(v, p, lines, first_line, depth + 1)
     elif isinstance(node, yaml.SequenceNode):

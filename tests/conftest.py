@@ -1,0 +1,100 @@
+"""Shared fixtures: the sample site built once per test session, served on 127.0.0.1, and a browser.
+
+The build date is fixed (BUILD_DATE) so that "upcoming" and "past" meetings are deterministic.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCRIPTS = os.path.join(ROOT, "scripts")
+BUILD_DATE = "2026-11-22"
+ARTIFACTS = os.path.join(ROOT, "tests", "artifacts")   # kept by CI (screenshots, reports)
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+if SCRIPTS not in sys.path:
+    sys.path.insert(0, SCRIPTS)
+
+
+def copy_repo(dest: str) -> str:
+    """A temporary copy of the repository's content and configuration (no site/, build/, .venv)."""
+    for name in ("mkdocs.yml", "policy", "news", "docs", "overrides"):
+        src = os.path.join(ROOT, name)
+        if os.path.isdir(src):
+            shutil.copytree(src, os.path.join(dest, name))
+        else:
+            shutil.copy2(src, os.path.join(dest, name))
+    return dest
+
+
+def run_build(root: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, os.path.join(SCRIPTS, "build.py"), "--root", root,
+                           "--today", BUILD_DATE, *args], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def sample_repo(tmp_path_factory) -> str:
+    """A copy of the sample repository, built once: <copy>/site/ holds the site."""
+    root = copy_repo(str(tmp_path_factory.mktemp("sample")))
+    proc = run_build(root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def site_dir(sample_repo) -> str:
+    return os.path.join(sample_repo, "site")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: str):
+    """Serve a folder on 127.0.0.1 (random port) in a thread; returns (base_url, server)."""
+    handler = functools.partial(_Quiet, directory=directory)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    url, server = serve(site_dir)
+    yield url
+    server.shutdown()
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # Nothing may leave the machine: every host but the test server resolves to nothing.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Chromium is not installed: run `make test` (it installs Debian's chromium) "
+                    "or `apt-get install chromium`")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> str:
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    return ARTIFACTS

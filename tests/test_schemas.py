@@ -1,0 +1,66 @@
+"""The JSON Schemas for editors come from the validating models, are up to date, and fit the sample."""
+import glob
+import os
+
+import jsonschema
+import pytest
+
+from conftest import ROOT
+from torv import schemas
+from torv.content import NAME_RE, classify
+from torv.yamlio import decode, load_yaml, split_front_matter
+
+SAMPLE_DEFAULT = "da"
+
+
+def test_checked_in_schemas_are_generated_from_the_models():
+    expected = schemas.all_schemas()
+    on_disk = sorted(os.path.basename(p) for p in glob.glob(os.path.join(schemas.SCHEMA_DIR, "*.json")))
+    assert on_disk == sorted(expected), "run `make schemas` and commit scripts/schemas/"
+    for name, schema in expected.items():
+        with open(os.path.join(schemas.SCHEMA_DIR, name), encoding="utf-8") as fh:
+            assert fh.read() == schemas.render(schema), f"{name} is stale: run `make schemas`"
+
+
+def test_every_schema_is_valid_json_schema():
+    for name, schema in schemas.all_schemas().items():
+        jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def _front_matter(path):
+    with open(path, "rb") as fh:
+        return split_front_matter(decode(fh.read())).meta
+
+
+def sample_markdown():
+    out = []
+    for top in ("policy", "news", "docs"):
+        for path in sorted(glob.glob(os.path.join(ROOT, top, "**", "*.md"), recursive=True)):
+            rel = os.path.relpath(path, ROOT).replace(os.sep, "/")
+            out.append((rel, classify(rel), NAME_RE.match(os.path.basename(rel))["lang"]))
+    return out
+
+
+KIND_FILE = {"policy": "policy", "pillar": "pillar", "news": "news", "page": "page"}
+
+
+@pytest.mark.parametrize("rel,kind,lang", sample_markdown())
+def test_sample_markdown_fits_its_schema(rel, kind, lang):
+    name = KIND_FILE[kind] + (".schema.json" if lang == SAMPLE_DEFAULT else ".translation.schema.json")
+    jsonschema.validate(_front_matter(os.path.join(ROOT, rel)), schemas.all_schemas()[name])
+
+
+@pytest.mark.parametrize("rel,name", [("policy/contacts.yml", "contacts.schema.json"),
+                                      ("news/tags.yml", "tags.schema.json")])
+def test_sample_data_fits_its_schema(rel, name):
+    with open(os.path.join(ROOT, rel), "rb") as fh:
+        data, _ = load_yaml(decode(fh.read()))
+    jsonschema.validate(data, schemas.all_schemas()[name])
+
+
+def test_schema_rejects_what_the_validator_rejects():
+    news = schemas.all_schemas()["news.schema.json"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"titel": "x", "summary": "y", "date": "2026-01-01"}, news)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"title": "x", "summary": "y", "date": "30.01.2025"}, news)
