@@ -39,3 +39,7 @@ test: $(VENV)/.test
 
 clean:
 	rm -rf site build .pytest_cache
+
+## make bench: print speed and size figures (not part of the tests)
+bench: $(VENV)/.build
+	$(BIN)/python scripts/bench.py $(ARGS)

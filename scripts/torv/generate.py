@@ -21,6 +21,7 @@ from .content import Entry, Site, entry_url
 from .models import STATUSES
 
 PER_PAGE_LATEST = 5
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: 10x faster
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ class Generator:
             path = url + "index.md"
         else:
             path = url[:-1] + ".md"
-        fm = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        fm = yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=1000)
         self.files[f"{lang}/docs/{path}"] = f"---\n{fm}---\n\n{body.strip()}\n"
 
     def section_dirs(self, lang):

@@ -152,6 +152,9 @@ class Option:
         return self.translated
 
 
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+
+
 class Text(Option):
     expected = "a text"
 
@@ -178,6 +181,8 @@ class Text(Option):
         value = value.strip()
         if not value:
             raise Invalid(f"expected {self.describe()}, found an empty text")
+        if HTML_TAG.search(value):
+            raise Invalid(f"expected plain text without HTML tags, found {shown(value)}: remove the <...> part")
         if self.max_length and len(value) > self.max_length:
             raise Invalid(f"expected at most {self.max_length} characters, found {len(value)}: "
                           f"shorten the text by {len(value) - self.max_length} characters")
