@@ -113,15 +113,22 @@ class Report:
 
 
 def collapse(lines: list[str], limit: int = 3) -> list[str]:
-    """Collapse runs of the same message (after the location) into one line plus a count."""
+    """Collapse runs of the same message (after the location) into one line plus a count and where."""
     out: list[str] = []
     seen: dict[str, int] = {}
+    hidden: dict[str, list[str]] = {}
     for line in lines:
-        key = line.split(": ", 1)[-1]
+        where, sep, key = line.partition(": ")
+        if not sep:
+            key = line
         seen[key] = seen.get(key, 0) + 1
         if seen[key] <= limit:
             out.append(line)
+        else:
+            hidden.setdefault(key, []).append(where)
     for key, k in seen.items():
         if k > limit:
-            out.append(f"... and {k - limit} more like: {key}")
+            places = hidden[key]
+            shown_places = ", ".join(places[:10]) + (", ..." if len(places) > 10 else "")
+            out.append(f"... and {k - limit} more like: {key} (in {shown_places})")
     return out

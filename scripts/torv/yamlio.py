@@ -24,7 +24,18 @@ class ReadError(Exception):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    """Editors' YAML: no aliases (`*name`). Content never needs them, and a few lines of nested
+    aliases expand to billions of values ("billion laughs")."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "found an alias", self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+class _ConfigLoader(_Loader):
+    """mkdocs.yml is the developers' file: aliases are allowed there."""
+    compose_node = yaml.SafeLoader.compose_node
 
 
 _Loader.yaml_implicit_resolvers = {}
@@ -66,16 +77,19 @@ def decode(raw: bytes) -> str:
     return text
 
 
-def load_yaml(text: str, first_line: int = 1) -> tuple[object, Lines]:
+def load_yaml(text: str, first_line: int = 1, aliases: bool = False) -> tuple[object, Lines]:
     """Parse one YAML document; return the value and a map of key paths to line numbers.
 
     `first_line` is the file line of the YAML's first line (front matter starts at 2).
     """
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_ConfigLoader if aliases else _Loader)
     except yaml.YAMLError as exc:
         line, message = yaml_error(exc, text, first_line)
         raise ReadError(line, message) from None
+    except RecursionError:
+        raise ReadError(first_line, "broken YAML: lists and groups are nested too deeply (hundreds of [ or { "
+                                    "inside each other); write plain text, lists and `key: value` pairs") from None
     if node is None:
         return None, {}
     _check_duplicate_keys(node, first_line, 0)
@@ -146,6 +160,8 @@ _PLAIN = [
     ("", "while scanning a directive",
      "a line starting with % is read as a YAML directive: start the line with the field name, "
      "e.g. title: \"50% rabat\"", False),
+    ("found an alias", "",
+     "a value starting with *: put it in quotes, e.g. title: \"*Nyhed*\"", False),
     ("found undefined alias", "",
      "a value starting with *: put it in quotes, e.g. title: \"*Nyhed*\"", False),
     ("expected alphabetic or numeric character", "while scanning an a",
