@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import urllib.parse
 import zoneinfo
 from dataclasses import dataclass, field as dc_field
 
 import yaml
 
-from . import i18n
+from . import i18n, statement
 from .bodycheck import check_body
 from .models import Contacts, NewsItem, Page, Pillar, Policy, Settings
 from .problems import Report
@@ -21,7 +22,7 @@ from .schema import MISSING, Context, Ident, Localized, Schema, Text, did_you_me
 from .yamlio import ReadError, decode, line_of, load_yaml, split_front_matter, yaml_error
 
 CONTENT_DIRS = ("policy", "news", "docs")
-DATA_FILES = {"policy/contacts.yml": "contacts", "news/tags.yml": "tags"}
+DATA_FILES = {"policy/contacts.yml": "contacts", "news/tags.yml": "tags", statement.REL: "accessibility statement"}
 KIND_SCHEMA = {"policy": Policy, "pillar": Pillar, "news": NewsItem, "page": Page}
 
 
@@ -48,6 +49,7 @@ class SiteSettings:
     repo_url: str | None
     edit_base: str | None
     site_name: str
+    cname: str | None = None     # custom domain (site_url's host) for site/CNAME, when extra.torv.cname
 
 
 @dataclass
@@ -81,6 +83,7 @@ class Site:
     tags: dict = dc_field(default_factory=dict)
     assets: set = dc_field(default_factory=set)    # absolute paths of files pages refer to
     unpublished: list = dc_field(default_factory=list)
+    statement: dict | None = None                  # docs/accessibility.yml, checked (statement.py)
 
     def published(self, entries):
         return [e for e in entries if e.state == "published"]
@@ -102,7 +105,7 @@ def load_settings(root: str) -> SiteSettings:
         with open(path, "rb") as fh:
             text = decode(fh.read())
         config = yaml.load(text, Loader=_MkdocsLoader) or {}
-        _, lines = load_yaml(_strip_tags(text))
+        _, lines = load_yaml(_strip_tags(text), aliases=True)
     except FileNotFoundError:
         report.error("mkdocs.yml", 0, "", "not found: run Torv from the repository's top folder")
         raise ConfigError(report) from None
@@ -153,6 +156,11 @@ def load_settings(root: str) -> SiteSettings:
         report.error("mkdocs.yml", line_of(lines, kp + ("timezone",)), "extra.torv.timezone",
                      f"expected a time zone like Europe/Copenhagen, found {shown(tz)}")
     site_url = config.get("site_url") if isinstance(config, dict) else None
+    host = urllib.parse.urlsplit(site_url).hostname if isinstance(site_url, str) else None
+    if values.get("cname") and not host:
+        report.error("mkdocs.yml", line_of(lines, kp + ("cname",)), "extra.torv.cname",
+                     "expected site_url with the custom domain, e.g. site_url: https://erhverv.havbjerg.dk/, "
+                     "found none: cname: true publishes the host of site_url")
     if report.errors:
         raise ConfigError(report)
     ordered = [default] + [c for c in codes if c != default]
@@ -167,6 +175,7 @@ def load_settings(root: str) -> SiteSettings:
         reviewed_max_age_days=values.get("reviewed_max_age_days", 365), logo=values.get("logo"),
         site_url=(site_url or "").rstrip("/") + "/" if site_url else "",
         repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
+        cname=host if values.get("cname") else None,
     )
 
 
@@ -223,6 +232,7 @@ class _Loader:
         self.assets: set = set()
         self.contexts: dict = {}
         self.unreadable: set = set()   # reference kinds whose data file could not be read
+        self.broken_tags: set = set()  # tag ids whose label has errors (reported in news/tags.yml)
 
     def ctx(self, rel: str, lines) -> Context:
         return Context(path=rel, lines=lines, languages=tuple(self.s.languages),
@@ -380,8 +390,8 @@ class _Loader:
             return {}
         self.unreadable.difference_update({"contact", "unit"})
         values = Contacts.check(data, ctx, ())
-        people = {p["id"]: p for p in values.get("people", [])}
-        units = {u["id"]: u for u in values.get("units", [])}
+        people = {p["id"]: p for p in values.get("people", []) if "id" in p}   # without an id: reported
+        units = {u["id"]: u for u in values.get("units", []) if "id" in u}
         for pid in people.keys() & units.keys():
             ctx.error(("units",), f"the id `{pid}` is used by a person and a unit: expected each id once")
         # owners/contacts resolve against both; main_unit against units
@@ -412,6 +422,8 @@ class _Loader:
             v = label.check(value, ctx, (key_text(key),))
             if v is not MISSING:
                 tags[key] = v
+            else:
+                self.broken_tags.add(key)
         self.flush(ctx)
         return tags
 
@@ -448,6 +460,7 @@ def load_site(root: str, today: dt.date | None = None, settings: SiteSettings | 
     tags = ld.load_tags()
     groups = ld.load_markdown(md)
     site = Site(root=root, settings=settings, today=today, contacts=contacts, tags=tags)
+    site.statement = statement.load(ld, today)
     policies = groups["policy"]
     for e in policies:
         if e.group != "policy/policy":
@@ -517,7 +530,7 @@ def _references(site: Site, ld: _Loader) -> None:
     for kind, value, path, line, fld in ld.refs:
         if value in known[kind] or kind in ld.unreadable:
             continue
-        if kind == "pillar" and value.split("/")[0] in broken_pillars:
+        if kind == "pillar" and value.split("/")[0] in broken_pillars or kind == "tag" and value in ld.broken_tags:
             continue
         choices = sorted(known[kind])
         if kind == "pillar" and "/" in value and value.split("/")[0] in pillars:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import i18n, localize
+from . import i18n, localize, statement
 from .content import Entry, Site, entry_url
 from .models import STATUSES
 
@@ -46,16 +46,33 @@ def rel_href(from_url: str, to_url: str) -> str:
 
 
 class Generator:
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, preview: bool = False, root_rel: str = ".."):
+        """`preview` (only `make serve`): drafts and scheduled news items are shown, with a notice.
+        `root_rel`: the repository folder as seen from the folder the build tree is written to."""
         self.site = site
         self.s = site.settings
+        self.preview = preview
+        self.root_rel = root_rel
         self.tz = zoneinfo.ZoneInfo(self.s.timezone)
         self.files: dict = {}
         self.media: dict = {}  # absolute source path -> media path in docs
-        self.pub_news = sorted(site.published(site.news), key=lambda e: (e.default["date"], e.id), reverse=True)
+        self.pub_news = sorted(self.shown(site.news), key=lambda e: (e.default["date"], e.id), reverse=True)
         self.pillars = site.published(site.pillars)
         self.pages = site.published(site.pages)
         self.policy = site.policy if site.policy and site.policy.state == "published" else None
+
+    def shown(self, entries) -> list:
+        """Published entries; in a preview also drafts and scheduled items (never invalid ones)."""
+        states = ("published", "draft", "scheduled") if self.preview else ("published",)
+        return [e for e in entries if e.state in states]
+
+    def preview_notice(self, e: Entry, lang: str) -> str | None:
+        """The notice on a draft or scheduled item in a preview; None for a published item."""
+        if e.state == "draft":
+            return self.t(lang, "preview.draft")
+        if e.state == "scheduled":
+            return self.t(lang, "preview.scheduled", date=localize.date_long(e.default["date"], lang))
+        return None
 
     # ---------- helpers
     def t(self, lang: str, key: str, **kw) -> str:
@@ -140,6 +157,9 @@ class Generator:
         for p in self.pages:
             if p.id in ("privatliv", "privacy") and lang in self.langs_for(p):
                 links.append({"text": self.t(lang, "footer.privacy"), "href": rel_href(url, p.urls[lang])})
+        if self.site.statement:   # docs/accessibility.yml: see statement_page()
+            links.append({"text": self.t(lang, "footer.accessibility"),
+                          "href": rel_href(url, f"{i18n.segment(lang, 'accessibility')}/")})
         return links
 
     def write_page(self, lang: str, url: str, meta: dict, body: str = "") -> None:
@@ -167,6 +187,9 @@ class Generator:
                 card["cancelled"] = self.t(lang, "news.cancelled")
         if lang not in e.values:
             card["lang"] = self.s.default_language
+        notice = self.preview_notice(e, lang)
+        if notice:
+            card["preview"] = notice
         return card
 
     def pillar_card(self, p: Entry, lang: str, from_url: str) -> dict:
@@ -340,6 +363,9 @@ class Generator:
         meta = self.meta_common(lang, url, title, pol.get("vision"), "home.html", section_urls=self.section_urls(None),
                                 kind="home")
         torv = meta["torv"]
+        if self.s.site_url:
+            # The language chooser at the root (site/index.html) is the home pages' x-default, as it says itself.
+            torv["x_default"] = self.s.site_url
         torv["heading"] = self.t(lang, "home.title")
         torv["policy_title"] = pol.get("title")
         torv["vision"] = pol.get("vision")
@@ -410,6 +436,9 @@ class Generator:
                                 kind="meeting" if v.get("event") else "news")
         torv = meta["torv"]
         torv["og"]["type"] = "article"
+        notice = self.preview_notice(e, lang)
+        if notice:
+            torv["preview"] = {"state": e.state, "notice": notice}
         torv["published"] = self.date(v["date"], lang)
         if v.get("updated"):
             torv["updated"] = self.date(v["updated"], lang)
@@ -500,6 +529,8 @@ class Generator:
         url = f"{i18n.segment(lang, 'contact')}/"
         meta = self.meta_common(lang, url, self.t(lang, "contact.title"), None, "contact.html",
                                 section_urls=self.section_urls("contact"), kind="contact")
+        if self.s.edit_base:   # "Edit this page": the contacts and opening hours come from one file
+            meta["edit_url"] = self.s.edit_base + "policy/contacts.yml"
         units = list(self.site.contacts.get("units", {}).values())
         main_id = self.site.contacts.get("main_unit")
         units.sort(key=lambda u: u["id"] != main_id)
@@ -517,6 +548,21 @@ class Generator:
         if v.get("reviewed"):
             meta["torv"]["reviewed"] = self.date(v["reviewed"], lang)
         self.write_page(lang, url, meta, self.rewrite_body(p, lang, url))
+
+    def statement_page(self, lang: str):
+        """The accessibility statement (docs/accessibility.yml, scripts/torv/statement.py), if there is one."""
+        if not self.site.statement:
+            return
+        url = f"{i18n.segment(lang, 'accessibility')}/"
+        host = self.s.site_url.split("//", 1)[-1].split("/", 1)[0] if self.s.site_url else self.s.site_name
+        data = statement.page(self.site.statement, lang, org=self.s.municipality[lang], site=host,
+                              country=self.s.phone_region)
+        meta = self.meta_common(lang, url, self.t(lang, "footer.accessibility"), data["description"],
+                                "statement.html", section_urls=self.section_urls("accessibility"), kind="statement")
+        if self.s.edit_base:
+            meta["edit_url"] = self.s.edit_base + statement.REL
+        meta["torv"]["statement"] = data
+        self.write_page(lang, url, meta)
 
     # ---------- configuration per language
     def nav(self, lang: str) -> list:
@@ -536,17 +582,19 @@ class Generator:
     def config(self, lang: str) -> str:
         strings = i18n.strings(lang)
         cfg = {
-            "INHERIT": "../mkdocs.yml",
+            "INHERIT": f"{self.root_rel}/mkdocs.yml",
             "site_name": self.s.municipality[lang],
             "docs_dir": f"{lang}/docs",
             "site_dir": f"{lang}/site",
-            "theme": {"language": lang, "custom_dir": "../overrides"},
+            "theme": {"language": lang, "custom_dir": f"{self.root_rel}/overrides"},
             "plugins": {"search": {"lang": lang}},
             "nav": self.nav(lang),
             "extra": {
                 "alternate": [{"name": self.s.language_names.get(lg, lg), "link": f"/{lg}/", "lang": lg}
                               for lg in self.s.languages],
                 "torv_lang": lang,
+                # The footer of pages without page.meta (the 404 page): hrefs from the language's root.
+                "torv_footer": self.footer_links(lang, ""),
                 "t": {k: v for k, v in sorted(strings.items()) if not k.startswith("url.")},
             },
         }
@@ -570,6 +618,7 @@ class Generator:
             self.tag_pages(lang)
             self.meetings(lang)
             self.contact(lang)
+            self.statement_page(lang)
             for p in self.pages:
                 if lang in self.langs_for(p):
                     self.hand_page(p, lang)
@@ -580,5 +629,6 @@ class Generator:
         return self.files
 
 
-def generate(site: Site) -> dict:
-    return Generator(site).run()
+def generate(site: Site, preview: bool = False, root_rel: str = "..") -> dict:
+    """`preview=True` only for `make serve`: drafts and scheduled items are shown, with a notice."""
+    return Generator(site, preview=preview, root_rel=root_rel).run()

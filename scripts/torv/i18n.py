@@ -9,7 +9,7 @@ from .yamlio import decode, load_yaml
 STRINGS_DIR = os.path.join(os.path.dirname(__file__), "strings")
 
 # Sections of the site; their URL segment per language is the string `url.<section>`.
-SECTIONS = ("policy", "news", "meetings", "contact", "tags")
+SECTIONS = ("policy", "news", "meetings", "contact", "tags", "accessibility")
 
 
 def available_languages() -> list[str]:

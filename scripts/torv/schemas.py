@@ -9,9 +9,18 @@ import os
 
 from .models import Contacts, NewsItem, Page, Pillar, Policy, Settings
 from .schema import Localized, Text
+from .statement import REL as STATEMENT_REL, Statement
 
 SCHEMA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schemas")
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+# The YAML data files and the schema each one fits. Editors get the schema from the
+# `# yaml-language-server: $schema=...` line at the top of the file (any editor with the YAML language
+# server: VS Code's YAML extension, Neovim, Helix, JetBrains) and from .vscode/settings.json. Markdown
+# front matter gets none: the YAML extension does not read it (redhat-developer/vscode-yaml#207); the
+# validator checks it (pre-commit, and the annotations on a pull request).
+DATA_FILE_SCHEMAS = {"policy/contacts.yml": "contacts.schema.json", "news/tags.yml": "tags.schema.json",
+                     STATEMENT_REL: "accessibility.schema.json"}
 
 
 def tags_schema() -> dict:
@@ -31,10 +40,22 @@ def all_schemas() -> dict[str, dict]:
     out["contacts.schema.json"] = Contacts.json_schema()
     out["tags.schema.json"] = tags_schema()
     out["settings.schema.json"] = Settings.json_schema()
+    out["accessibility.schema.json"] = Statement.json_schema()
     for name, j in out.items():
         j["$schema"] = DIALECT
         j["$id"] = f"https://torv.invalid/schemas/{name}"
     return out
+
+
+def modeline(rel: str) -> str:
+    """The first line of a data file (path from the repository's top) that names its schema."""
+    schema = os.path.relpath(os.path.join("scripts", "schemas", DATA_FILE_SCHEMAS[rel]), os.path.dirname(rel))
+    return f"# yaml-language-server: $schema={schema.replace(os.sep, '/')}"
+
+
+def vscode_mapping() -> dict[str, str]:
+    """`yaml.schemas` of .vscode/settings.json: schema (from the repository's top) -> data file."""
+    return {f"./scripts/schemas/{name}": rel for rel, name in DATA_FILE_SCHEMAS.items()}
 
 
 def render(schema: dict) -> str:
