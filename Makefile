@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: validate build serve test schemas bench clean
+.PHONY: validate build serve test schemas bench clean news meeting commitment lighthouse
 
 $(VENV)/.build: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,10 +32,35 @@ serve: $(VENV)/.build
 schemas: $(VENV)/.build
 	$(BIN)/python scripts/schemas.py
 
-## make test: install what the tests need (Chromium too), then run them all
+## make news TITLE="...": a new news item dated today, one file per language (SUMMARY="..." optional)
+news: $(VENV)/.build
+	@$(BIN)/python scripts/new.py news --summary "$$SUMMARY" $(ARGS) -- "$$TITLE"
+
+## make meeting TITLE="..." START="2026-12-03 08:30": a new meeting (END="...", LOCATION="..." optional)
+meeting: $(VENV)/.build
+	@$(BIN)/python scripts/new.py meeting --summary "$$SUMMARY" --start "$$START" --end "$$END" --location "$$LOCATION" $(ARGS) -- "$$TITLE"
+
+## make commitment PILLAR=dialog TEXT="...": add a planned commitment to a pillar in every language
+commitment: $(VENV)/.build
+	@$(BIN)/python scripts/new.py commitment $(ARGS) -- "$$PILLAR" "$$TEXT"
+
+# The W3C Nu HTML validator and Lighthouse, pinned in package-lock.json. --ignore-scripts: vnu-jar's
+# install script would download a Java runtime from GitHub when none is found; ensure-tools.sh installs one.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## make test: install what the tests need (Chromium, Java, Node packages too), then run them all
 test: $(VENV)/.test
-	@bash scripts/ensure-chromium.sh
+	@bash scripts/ensure-tools.sh
+	@$(MAKE) --no-print-directory node_modules/.installed
 	$(BIN)/python -m pytest $(ARGS)
+
+## make lighthouse: Lighthouse (mobile) on four pages; summary in tests/artifacts/lighthouse/ (not in `make test`)
+lighthouse: $(VENV)/.build
+	@bash scripts/ensure-tools.sh
+	@$(MAKE) --no-print-directory node_modules/.installed
+	$(BIN)/python scripts/lighthouse.py $(ARGS)
 
 clean:
 	rm -rf site build .pytest_cache

@@ -25,10 +25,28 @@ class BuildError(Exception):
     pass
 
 
-def write_tree(files: dict, build_dir: str) -> None:
-    """Replace the build tree with the generated files."""
+# The live preview (`make serve`) builds in its own folder below build/, which a production
+# build leaves alone: build/preview/tree/ (generated pages) and build/preview/site/ (served).
+PREVIEW_DIR = os.path.join("build", "preview")
+
+
+def preview_paths(root: str) -> tuple[str, str]:
+    """(build tree, output folder) of the live preview of the repository at root."""
+    base = os.path.join(os.path.abspath(root), PREVIEW_DIR)
+    return os.path.join(base, "tree"), os.path.join(base, "site")
+
+
+def write_tree(files: dict, build_dir: str, keep: tuple = ()) -> None:
+    """Replace the build tree with the generated files (entries named in `keep` stay)."""
     if os.path.isdir(build_dir):
-        shutil.rmtree(build_dir)
+        for name in os.listdir(build_dir):
+            if name in keep:
+                continue
+            path = os.path.join(build_dir, name)
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path)
+            else:
+                os.remove(path)
     for rel, content in files.items():
         path = os.path.join(build_dir, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -128,15 +146,27 @@ def root_pages(site: Site) -> dict[str, str]:
                                 '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
                                 f"{entries}</sitemapindex>\n")
         pages["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {s.site_url}sitemap.xml\n"
+    if s.cname:
+        pages["CNAME"] = s.cname + "\n"     # GitHub Pages' custom domain (extra.torv.cname)
     return pages
 
 
 def build(root: str, today: dt.date | None = None, out: str | None = None, strict: bool = True,
-          log=print) -> int:
-    """Return 0 on success, 1 on content or build errors, 2 on a configuration problem."""
+          log=print, preview: bool = False) -> int:
+    """Return 0 on success, 1 on content or build errors, 2 on a configuration problem.
+
+    `preview=True` (only for `make serve`) also shows drafts and scheduled items, each with a
+    notice, and builds in build/preview/ (output build/preview/site/ unless `out` is given).
+    """
     root = os.path.abspath(root)
-    out = os.path.abspath(out or os.path.join(root, "site"))
-    build_dir = os.path.join(root, "build")
+    if preview:
+        build_dir, default_out = preview_paths(root)
+        keep: tuple = ()
+    else:
+        build_dir, default_out = os.path.join(root, "build"), os.path.join(root, "site")
+        keep = (os.path.basename(PREVIEW_DIR),)
+    out = os.path.abspath(out or default_out)
+    previous = "preview" if preview else f"{os.path.basename(out)}/"
     try:
         site, report = load_site(root, today=today)
     except ConfigError as exc:
@@ -144,12 +174,12 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         return 2
     if report.errors:
         log(report.render())
-        log(f"Nothing was built: fix the {report.errors} error(s) above. The previous site/ is unchanged.")
+        log(f"Nothing was built: fix the {report.errors} error(s) above. The previous {previous} is unchanged.")
         return 1
     if report.warnings:
         log(report.render())
-    files = generate(site)
-    write_tree(files, build_dir)
+    files = generate(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
+    write_tree(files, build_dir, keep)
     langs = site.settings.languages
     with ThreadPoolExecutor(max_workers=len(langs)) as pool:
         results = list(pool.map(lambda lg: render_language(build_dir, lg, strict), langs))
@@ -160,7 +190,7 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
     if failed:
         for lg, text in failed:
             log(f"[{lg}] the site could not be built:\n{text}")
-        log("Nothing was published: the previous site/ is unchanged.")
+        log(f"Nothing was published: the previous {previous} is unchanged.")
         return 1
     parent = os.path.dirname(out)
     os.makedirs(parent, exist_ok=True)
@@ -184,10 +214,14 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     pages = sum(1 for _, _, fs in os.walk(out) for f in fs if f.endswith(".html"))
+    if preview:
+        marked = sum(1 for e in site.unpublished if e.kind == "news" and e.state in ("draft", "scheduled"))
+        status = f"preview: {marked} draft or scheduled item(s) shown with a notice"
+    else:
+        status = f"{len(site.unpublished)} item(s) not published (drafts, scheduled or invalid)"
     log(f"Built {os.path.relpath(out, os.getcwd())}/ in {len(langs)} languages "
-        f"({', '.join(langs)}): {pages} HTML pages; {len(site.unpublished)} item(s) not published "
-        f"(drafts, scheduled or invalid).")
+        f"({', '.join(langs)}): {pages} HTML pages; {status}.")
     return 0
 
 
-__all__ = ["build", "write_tree", "root_pages", "BuildError", "Report"]
+__all__ = ["build", "write_tree", "root_pages", "preview_paths", "BuildError", "Report"]

@@ -201,6 +201,8 @@ class Settings(Schema):
     reviewed_max_age_days = Integer(minimum=1, default=365, example=365)
     logo = Text(example="assets/logo.svg")
     repo_edit_base = Url(help="Base of 'Edit this page' links, e.g. https://github.com/org/repo/edit/main/")
+    cname = Boolean(default=False, help="true: site_url's host is a custom domain; the build writes it to "
+                                        "site/CNAME (GitHub Pages)")
 
 
 KINDS = {

@@ -153,6 +153,7 @@ class Option:
 
 
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+PLACEHOLDER = "TODO:"   # marks a text still to be written (scaffolded translations): an error until replaced
 
 
 class Text(Option):
@@ -181,6 +182,9 @@ class Text(Option):
         value = value.strip()
         if not value:
             raise Invalid(f"expected {self.describe()}, found an empty text")
+        if value[:len(PLACEHOLDER)].upper() == PLACEHOLDER:
+            raise Invalid(f"expected a translated text, found the placeholder {shown(value)}: write the text "
+                          f"in this language in its place (without {PLACEHOLDER})")
         if HTML_TAG.search(value):
             raise Invalid(f"expected plain text without HTML tags, found {shown(value)}: remove the <...> part")
         if self.max_length and len(value) > self.max_length:
@@ -572,7 +576,7 @@ class Localized(Option):
                     out[lang] = r
             if ctx.default_language not in value:
                 raise Invalid(f"expected a text in the default language `{ctx.default_language}`, "
-                              f"found only {', '.join(str(k) for k in value) or 'none'}")
+                              f"found only {', '.join(key_text(k) for k in value) or 'none'}")
             missing = [lg for lg in ctx.languages if lg not in value]
             if missing and ctx.default_language in out:
                 ctx.warning(keypath, f"missing translation ({', '.join(missing)}): the "

@@ -1,0 +1,289 @@
+"""Live preview (`make serve`): build into build/preview/site/, serve it on 127.0.0.1, rebuild when a
+content file is saved, and make open pages reload themselves.
+
+- Drafts and scheduled news items are shown, each with a notice (`build(..., preview=True)`);
+  `site/` is never touched.
+- Watches news/, policy/, docs/, overrides/ and mkdocs.yml (watchdog); rebuilds once the files have
+  been quiet for a moment (debounced), one build at a time.
+- Every served HTML page gets a small inline script that polls `/__torv/version` on the same server
+  and reloads the page after a successful rebuild; it makes no other request.
+- On a validation or build error the report is printed (and shown in the page), and the last good
+  preview stays served.
+- The hreflang links are served root-relative: Material's script fetches `<alternate>/sitemap.xml`
+  for each of them, which with the public address (site_url) would be a request to another host.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import json
+import os
+import re
+import threading
+import time
+
+from .build import build, preview_paths
+from .content import ConfigError, load_settings
+
+WATCHED_DIRS = ("news", "policy", "docs", "overrides")
+WATCHED_FILES = ("mkdocs.yml",)
+VERSION_PATH = "/__torv/version"
+DEBOUNCE_S = 0.4
+POLL_MS = 1000
+
+# Injected before </body> of every served HTML page. {version} is the build the page came from.
+RELOAD_SCRIPT = """<script>/* Torv live preview */(function(){var v=%(version)d,box=null;
+function show(t){if(!box){box=document.createElement('pre');box.setAttribute('role','alert');
+box.style.cssText='position:fixed;left:0;right:0;bottom:0;z-index:10000;margin:0;max-height:50vh;overflow:auto;'+
+'padding:1rem;background:#fff4f4;color:#7a0000;border-top:3px solid #a00000;font:14px/1.4 monospace;white-space:pre-wrap';
+document.body.appendChild(box)}box.textContent=t}
+function hide(){if(box){box.remove();box=null}}
+function poll(){fetch('%(path)s',{cache:'no-store'}).then(function(r){return r.json()}).then(function(s){
+if(s.version!==v){location.reload();return}if(s.error){show(s.error)}else{hide()}}).catch(function(){})
+.then(function(){setTimeout(poll,%(poll)d)})}setTimeout(poll,%(poll)d)})();</script>"""
+
+WAITING_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Torv preview</title></head>
+<body><main><h1>Torv preview</h1><p>%(text)s</p></main></body></html>"""
+
+
+class Preview:
+    """The state of one live preview: the repository, the served folder, the build counter."""
+
+    def __init__(self, root: str, today: dt.date | None = None, log=print, debounce: float = DEBOUNCE_S):
+        self.root = os.path.abspath(root)
+        self.today = today
+        self.log = log
+        self.debounce = debounce
+        self.out = preview_paths(self.root)[1]
+        self.version = 0          # successful builds so far; pages reload when it changes
+        self.error: str | None = None   # the last failed build's report, until a build succeeds
+        self.building = False
+        self.site_url = ""        # the public address, made root-relative in hreflang links
+        self._lines: list[str] = []
+        self._build_lock = threading.Lock()
+        self._changed = threading.Event()
+        self._last_change = 0.0
+        self._stop = threading.Event()
+
+    # ---- building
+    def rebuild(self) -> int:
+        """Build the preview once; returns build()'s exit code. Keeps the last good preview on failure."""
+        with self._build_lock:
+            self.building = True
+            self._lines = []
+
+            def log(text=""):
+                self._lines.append(str(text))
+                self.log(text)
+            try:
+                rc = build(self.root, today=self.today, log=log, preview=True)
+            except Exception as exc:  # a crash must not stop the preview: report it, keep serving
+                log(f"The preview could not be built: {exc!r}")
+                rc = 1
+            finally:
+                self.building = False
+            if rc == 0:
+                try:
+                    self.site_url = load_settings(self.root).site_url
+                except ConfigError:
+                    pass
+                self.error = None
+                self.version += 1
+            else:
+                self.error = "\n".join(self._lines).strip() or f"The build failed (exit code {rc})."
+                self.log("The last good preview is still served." if self.version else
+                         "Nothing to show yet: fix the problem above and save; the preview rebuilds.")
+            return rc
+
+    def status(self) -> dict:
+        return {"version": self.version, "error": self.error, "building": self.building}
+
+    # ---- watching
+    def changed(self, path: str) -> None:
+        """A watched file changed: rebuild after `debounce` seconds without further changes."""
+        self._last_change = time.monotonic()
+        self._changed.set()
+
+    def _rebuild_loop(self) -> None:
+        while not self._stop.is_set():
+            if not self._changed.wait(0.2):
+                continue
+            while time.monotonic() - self._last_change < self.debounce and not self._stop.is_set():
+                time.sleep(0.05)
+            if self._stop.is_set():
+                return
+            self._changed.clear()
+            self.log("Change seen: rebuilding the preview ...")
+            self.rebuild()
+
+    def watch(self):
+        """Start watching the content; returns the watchdog observer (call .stop() to end)."""
+        from watchdog.events import FileSystemEventHandler
+
+        preview = self
+        watched_files = {os.path.join(self.root, f) for f in WATCHED_FILES}
+        watched_dirs = [os.path.join(self.root, d) for d in WATCHED_DIRS]
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event):
+                if event.event_type in ("opened", "closed_no_write"):
+                    return
+                for p in (event.src_path, getattr(event, "dest_path", "") or ""):
+                    p = os.fsdecode(p) if p else ""
+                    if p and relevant(p):
+                        preview.changed(p)
+                        return
+
+        def relevant(path: str) -> bool:
+            name = os.path.basename(path)
+            if name.startswith((".#", "~")) or name.endswith(("~", ".swp", ".swx", ".tmp")):
+                return False   # editors' backup and lock files
+            path = os.path.abspath(path)
+            return path in watched_files or any(path == d or path.startswith(d + os.sep) for d in watched_dirs)
+
+        observer = _start_observer(Handler(), [d for d in watched_dirs if os.path.isdir(d)], self.root)
+        threading.Thread(target=self._rebuild_loop, name="torv-rebuild", daemon=True).start()
+        return observer
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+def _start_observer(handler, dirs: list[str], root: str):
+    """watchdog's native observer (inotify on Linux), or polling where that cannot start
+    (e.g. the system's inotify watch limit is reached)."""
+    from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
+    for make in (Observer, lambda: PollingObserver(timeout=0.5)):
+        observer = make()
+        for d in dirs:
+            observer.schedule(handler, d, recursive=True)
+        observer.schedule(handler, root, recursive=False)   # mkdocs.yml
+        observer.daemon = True
+        try:
+            observer.start()
+            return observer
+        except OSError:
+            continue
+    raise RuntimeError("cannot watch the content folders for changes")
+
+
+# ---------------------------------------------------------------- serving
+
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the preview folder; adds the reload script to HTML pages; answers /__torv/version."""
+
+    preview: Preview   # passed in by make_server
+
+    def __init__(self, *args, preview: Preview, **kwargs):
+        self.preview = preview
+        super().__init__(*args, directory=preview.out, **kwargs)
+
+    def log_message(self, format, *args):  # noqa: A002 - keep the terminal for build reports
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path == VERSION_PATH:
+            return self._send(200, "application/json", json.dumps(self.preview.status()).encode())
+        if not os.path.isdir(self.preview.out):
+            text = ("The preview is being built ..." if self.preview.error is None
+                    else "The preview could not be built: see the report in the terminal.")
+            return self._send(503, "text/html; charset=utf-8", self._inject(WAITING_PAGE % {"text": text}))
+        fs_path = self.translate_path(self.path)
+        if os.path.isdir(fs_path):
+            if not path.endswith("/"):
+                return super().do_GET()   # redirect to the folder URL
+            fs_path = os.path.join(fs_path, "index.html")
+        if fs_path.endswith(".html") and os.path.isfile(fs_path):
+            with open(fs_path, encoding="utf-8") as fh:
+                return self._send(200, "text/html; charset=utf-8", self._inject(fh.read()))
+        if not os.path.exists(fs_path):
+            notfound = os.path.join(self.preview.out, "404.html")
+            if os.path.isfile(notfound):
+                with open(notfound, encoding="utf-8") as fh:
+                    return self._send(404, "text/html; charset=utf-8", self._inject(fh.read()))
+        return super().do_GET()
+
+    def _inject(self, page: str) -> bytes:
+        script = RELOAD_SCRIPT % {"version": self.preview.version, "path": VERSION_PATH, "poll": POLL_MS}
+        if self.preview.site_url:
+            page = re.sub(r'(<link rel="alternate" hreflang="[^"]*" href=")' + re.escape(self.preview.site_url),
+                          r"\1/", page)
+        at = page.rfind("</body>")
+        page = page[:at] + script + page[at:] if at >= 0 else page + script
+        return page.encode("utf-8")
+
+    def _send(self, code: int, ctype: str, body: bytes):
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def make_server(preview: Preview, host: str = "127.0.0.1", port: int = 8000) -> http.server.ThreadingHTTPServer:
+    """Bind the preview server (port 0: any free port); raises OSError when the port is taken."""
+    handler = functools.partial(PreviewHandler, preview=preview)
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    return server
+
+
+def serve(root: str, port: int = 8000, today: dt.date | None = None, host: str = "127.0.0.1",
+          log=print) -> int:
+    """Run the live preview until interrupted (Ctrl-C). Returns an exit code."""
+    preview = Preview(root, today=today, log=log)
+    lock = _lock(os.path.dirname(preview.out))
+    if lock is None:
+        log(f"Another preview of {preview.root} is running: stop it first (Ctrl-C in its terminal).")
+        return 2
+    try:
+        server = make_server(preview, host, port)
+    except OSError as exc:
+        lock.close()
+        log(f"Cannot serve on {host}:{port} ({exc.strerror or exc}): is another program using the port? "
+            f"Try another one, e.g. --port {port + 1}")
+        return 2
+    url = f"http://{host}:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, name="torv-http", daemon=True).start()
+    observer = preview.watch()   # first: a file saved during the first build is not missed
+    log(f"Building the preview of {preview.root} ...")
+    preview.rebuild()
+    log(f"Preview on {url} (drafts and scheduled items included). Watching "
+        f"{', '.join(d + '/' for d in WATCHED_DIRS)} and {', '.join(WATCHED_FILES)}; Ctrl-C stops.")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        log("Stopping the preview.")
+        return 0
+    finally:
+        preview.stop()
+        observer.stop()
+        server.shutdown()
+        server.server_close()
+        lock.close()
+
+
+def _lock(folder: str):
+    """An exclusive lock on the preview folder (two previews would overwrite each other's build):
+    an open file while held, None when another process holds it."""
+    os.makedirs(folder, exist_ok=True)
+    fh = open(os.path.join(folder, ".lock"), "a")
+    try:
+        import fcntl
+    except ImportError:   # not POSIX: no lock
+        return fh
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        return None
+    return fh

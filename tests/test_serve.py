@@ -1,0 +1,177 @@
+"""The live preview: `build(preview=True)` shows drafts and scheduled items with a notice (a normal
+build never does), and `scripts/serve.py` serves the preview, rebuilds when a file is saved, and keeps
+the last good preview when the content has an error."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from babel.dates import format_date
+
+import sample
+from conftest import BUILD_DATE, SCRIPTS, copy_repo
+from sample import LANGS, LOCALES, soup, text
+from torv.build import build, preview_paths
+
+pytestmark = pytest.mark.slow
+
+DRAFT_NOTICE = {"da": "Kladde – ikke offentliggjort", "sv": "Utkast – inte publicerat", "en": "Draft – not published"}
+SCHEDULED_NOTICE = {"da": "Planlagt til offentliggørelse {}", "sv": "Schemalagd för publicering {}",
+                    "en": "Scheduled for publication on {}"}
+
+
+@pytest.fixture(scope="module")
+def preview_site(tmp_path_factory) -> str:
+    root = copy_repo(str(tmp_path_factory.mktemp("preview")))
+    lines: list[str] = []
+    rc = build(root, today=dt.date.fromisoformat(BUILD_DATE), preview=True, log=lines.append)
+    assert rc == 0, "\n".join(lines)
+    assert not os.path.exists(os.path.join(root, "site")), "a preview never touches site/"
+    return preview_paths(root)[1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_preview_shows_the_draft_with_its_notice(preview_site, site_dir, lang):
+    rel = sample.news_path(sample.DRAFT, lang)
+    page = soup(preview_site, rel)
+    notice = page.select_one(".torv-notice--preview")
+    assert notice is not None and text(notice) == DRAFT_NOTICE[lang]
+    title = sample.news(False)[sample.DRAFT][lang]["title"]
+    assert text(page.select_one("article h1")) == title
+    # listed, with the notice as a badge
+    index = soup(preview_site, f"{lang}/{sample.segment(lang, 'news')}/")
+    item = next(li for li in index.select(".torv-news__item") if title in text(li))
+    assert text(item.select_one(".torv-badge--preview")) == DRAFT_NOTICE[lang]
+    # the production build has none of it
+    assert not os.path.exists(sample.file_of(site_dir, rel))
+    assert title not in text(soup(site_dir, f"{lang}/{sample.segment(lang, 'news')}/"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_preview_shows_the_scheduled_item_with_its_date(preview_site, site_dir, lang):
+    values = sample.news(False)[sample.SCHEDULED][lang]
+    assert values["date"] > sample.TODAY
+    rel = sample.news_path(sample.SCHEDULED, lang)
+    notice = soup(preview_site, rel).select_one(".torv-notice--preview")
+    expected = SCHEDULED_NOTICE[lang].format(format_date(values["date"], "long", locale=LOCALES[lang]))
+    assert notice is not None and text(notice) == expected
+    assert not os.path.exists(sample.file_of(site_dir, rel))
+
+
+def test_published_items_have_no_preview_notice(preview_site):
+    for group in sample.news():
+        assert soup(preview_site, sample.news_path(group, "da")).select_one(".torv-notice--preview") is None
+
+
+# ---------------------------------------------------------------- scripts/serve.py
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as resp:
+            return resp.status, resp.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+
+
+def wait_for(check, seconds: float, what: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.25)
+    raise AssertionError(f"waited {seconds} s for {what}")
+
+
+def replace_line(path: str, prefix: str, new: str) -> None:
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    i = next(k for k, line in enumerate(lines) if line.startswith(prefix))
+    lines[i] = new
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines))
+
+
+def test_serve_rebuilds_on_save_and_keeps_the_last_good_preview(tmp_path):
+    root = copy_repo(str(tmp_path))
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen([sys.executable, os.path.join(SCRIPTS, "serve.py"), "--root", root,
+                                 "--port", "0", "--today", BUILD_DATE], stdout=log, stderr=subprocess.STDOUT)
+    try:
+        def output():
+            return log_path.read_text(encoding="utf-8")
+
+        def served_url():
+            if proc.poll() is not None:
+                pytest.fail(f"serve.py stopped:\n{output()}")
+            m = re.search(r"Preview on (http://127\.0\.0\.1:\d+/)", output())
+            return m and m.group(1)
+        base = wait_for(served_url, 60, "the first preview")
+
+        def state() -> dict:
+            return json.loads(fetch(base + "__torv/version")[1])
+        group = "news/2026/groent-netvaerk"
+        page_url = base + sample.news_path(group, "da")
+        status, html = fetch(page_url)
+        old_title = sample.news()[group]["da"]["title"]
+        assert status == 200 and old_title in html
+        # the reload script is injected, polls this server only
+        script = re.search(r"<script>/\* Torv live preview \*/.*?</script>", html, re.S)
+        assert script and "/__torv/version" in script.group(0) and "http" not in script.group(0)
+        # hreflang links point at this server (Material's script fetches <alternate>/sitemap.xml)
+        hreflang = re.findall(r'<link rel="alternate" hreflang="[^"]*" href="([^"]*)"', html)
+        assert len(hreflang) == len(LANGS) + 1 and all(h.startswith("/") for h in hreflang), hreflang
+        assert state() == {"version": 1, "error": None, "building": False}
+        # drafts are in the preview, with their notice; site/ is not touched
+        status, draft = fetch(base + sample.news_path(sample.DRAFT, "da"))
+        assert status == 200 and DRAFT_NOTICE["da"] in draft
+        assert not os.path.exists(os.path.join(root, "site"))
+
+        # an editor saves a new title: the preview follows
+        path = os.path.join(root, f"{group}.da.md")
+        replace_line(path, "title:", "title: Netværket for grøn omstilling er i gang")
+        wait_for(lambda: "Netværket for grøn omstilling er i gang" in fetch(page_url)[1], 30, "the new title")
+        # the version (which makes open pages reload) moves on once the new preview is in place
+        wait_for(lambda: state()["version"] >= 2, 10, "the new version")
+        good = state()["version"]
+
+        # a mistake: reported, the last good preview stays
+        replace_line(path, "date:", "date: 2026-02-30")
+        report = wait_for(lambda: state()["error"], 30, "the error report")
+        assert f"{group}.da.md:" in report and "2026-02-30" in report
+        assert f"{group}.da.md:" in output()
+        status, html = fetch(page_url)
+        assert status == 200 and "Netværket for grøn omstilling er i gang" in html
+        assert state()["version"] >= good
+        assert not os.path.exists(os.path.join(root, "site"))
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    assert proc.returncode == 0, output()
+    assert "Stopping the preview." in output()
+
+
+def test_one_preview_per_repository(tmp_path):
+    from torv.serve import _lock
+    first = _lock(str(tmp_path))
+    assert first is not None
+    assert _lock(str(tmp_path)) is None, "a second preview of the same repository is refused"
+    first.close()
+    again = _lock(str(tmp_path))
+    assert again is not None
+    again.close()

