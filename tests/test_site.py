@@ -82,6 +82,34 @@ def test_news_index_by_year_newest_first(site_dir, lang):
     assert all(text(b) == sample.strings(lang)["news.meeting"] for b in badges)
 
 
+def svg_size(path: str) -> tuple[str, str]:
+    root = ET.parse(path).getroot()
+    if root.get("width") and root.get("height"):
+        return root.get("width"), root.get("height")
+    _, _, w, h = root.get("viewBox").split()
+    return w, h
+
+
+@lang_param
+def test_news_pictures_have_their_size_so_nothing_shifts_while_they_load(site_dir, lang):
+    with_image = {g: v[lang] for g, v in sample.news().items() if v[DEFAULT].get("image")}
+    assert with_image, "the sample has news items with a picture"
+    for group, values in with_image.items():
+        [img] = soup(site_dir, sample.news_path(group, lang)).select(".torv-figure img")
+        source = os.path.join(sample.ROOT, os.path.dirname(group), values["image"])
+        assert (img.get("width"), img.get("height")) == svg_size(source), group
+        assert img["alt"] == values["image_alt"]
+
+
+def test_picture_size_from_a_viewbox_and_none_from_a_broken_file(tmp_path):
+    from torv.generate import image_size
+    (tmp_path / "a.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 150"/>')
+    (tmp_path / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    assert image_size(str(tmp_path / "a.svg")) == {"width": 300, "height": 150}
+    assert image_size(str(tmp_path / "b.png")) == {}
+    assert image_size(str(tmp_path / "missing.jpg")) == {}
+
+
 @lang_param
 def test_every_meeting_page_has_an_event_box(site_dir, lang):
     tz = zoneinfo.ZoneInfo("Europe/Copenhagen")

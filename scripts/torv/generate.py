@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import posixpath
 import re
 import zoneinfo
 from dataclasses import dataclass
 
+import imagesize
 import yaml
 
 from . import i18n, localize, statement
@@ -43,6 +45,23 @@ def rel_href(from_url: str, to_url: str) -> str:
     if rel.startswith("/"):
         rel = rel[1:]
     return rel + (f"#{frag}" if frag else "")
+
+
+SVG_VIEWBOX = re.compile(rb"""<svg\b[^>]*?\sviewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)""")
+
+
+def image_size(path: str) -> dict:
+    """{"width": w, "height": h} of a picture file, for the <img> attributes that let the browser keep
+    the picture's space free before it arrives (no layout shift); {} when the file does not say."""
+    try:
+        w, h = imagesize.get(path)
+        if (w <= 0 or h <= 0) and path.lower().endswith(".svg"):   # an SVG sized by its viewBox only
+            with open(path, "rb") as fh:
+                m = SVG_VIEWBOX.search(fh.read(4096))
+            w, h = (float(m[1]), float(m[2])) if m else (-1, -1)
+    except (OSError, ValueError):
+        return {}
+    return {"width": round(w), "height": round(h)} if w > 0 and h > 0 else {}
 
 
 class Generator:
@@ -103,10 +122,9 @@ class Generator:
             self.media[source] = f"media/{rel}"
         return self.media[source]
 
-    def image_src(self, e: Entry, path: str) -> str:
-        import os
-        src = os.path.normpath(os.path.join(self.site.root, posixpath.dirname(e.group), path))
-        return self.media_path(src)
+    def image_file(self, e: Entry, path: str) -> str:
+        """The absolute path of a picture an entry names (relative to the entry's folder)."""
+        return os.path.normpath(os.path.join(self.site.root, posixpath.dirname(e.group), path))
 
     def page_alternates(self, e: Entry | None, lang: str, url: str, section_urls: dict | None = None) -> dict:
         """Links to this page in every language (switcher) and hreflang alternates."""
@@ -221,7 +239,6 @@ class Generator:
         card = {"kind": "person", "name": p["name"], "role": p["role"][lang], "email": p["email"],
                 "phone": {"e164": p["phone"].e164, "text": p["phone"].display}}
         if p.get("photo"):
-            import os
             src = os.path.normpath(os.path.join(self.site.root, "policy", p["photo"]))
             card["photo"] = {"src": rel_href(from_url, self.media_path(src)),
                              "alt": (p.get("photo_alt") or {}).get(lang, p["name"])}
@@ -445,8 +462,9 @@ class Generator:
         if v.get("reviewed"):
             torv["reviewed"] = self.date(v["reviewed"], lang)
         if v.get("image"):
-            src = self.image_src(e, v["image"])
-            torv["image"] = {"src": rel_href(url, src), "alt": v.get("image_alt", "")}
+            source = self.image_file(e, v["image"])
+            src = self.media_path(source)
+            torv["image"] = {"src": rel_href(url, src), "alt": v.get("image_alt", ""), **image_size(source)}
             torv["og"]["image"] = self.abs_url(lang, src)
         if v.get("event"):
             torv["event"] = self.event_box(e, lang)
@@ -473,7 +491,6 @@ class Generator:
 
     def rewrite_body(self, e: Entry, lang: str, url: str) -> str:
         """Point local pictures in the Markdown at their copies in the build tree."""
-        import os
         body = self.body(e, lang)
         page_dir = posixpath.dirname((url.rstrip("/") or "index") + ".md")
 
