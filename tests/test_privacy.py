@@ -90,18 +90,20 @@ def test_a_walk_through_the_site_sets_no_cookies_and_stays_on_the_site(browser, 
     assert not carrying, f"the search words left the browser: {carrying}"
 
 
-def test_the_hreflang_links_are_intact_after_the_page_has_loaded(browser, kinds, site_url):
-    """main.html hides them from Material's script while it starts (else it fetches <page>/sitemap.xml
+def test_the_hreflang_and_feed_links_are_intact_after_the_page_has_loaded(browser, kinds, site_url):
+    """main.html hides them from Material's script while it starts (else it fetches <href>/sitemap.xml
     for each): they must be back, unchanged, once the page has loaded."""
     ctx = browser.new_context()
     page = ctx.new_page()
     for lang in LANGS:
         page.goto(site_url + kinds[lang]["pillar"], wait_until="networkidle")
-        live = page.eval_on_selector_all("head link[rel=alternate][hreflang]", "els => els.map(e => e.outerHTML)")
+        live = page.eval_on_selector_all("head link[rel=alternate]", "els => els.map(e => e.outerHTML)")
         static = page.evaluate("""async () => { const html = await (await fetch(location.href)).text();
             const doc = new DOMParser().parseFromString(html, 'text/html');
-            return [...doc.querySelectorAll('head link[rel=alternate][hreflang]')].map(e => e.outerHTML); }""")
-        assert live == static and len(static) == len(LANGS) + 1, (lang, live, static)
+            return [...doc.querySelectorAll('head link[rel=alternate]')].map(e => e.outerHTML); }""")
+        # one per language, x-default, and the news feed
+        assert live == static and len(static) == len(LANGS) + 2, (lang, live, static)
+        assert sum('type="application/atom+xml"' in link for link in live) == 1, live
     ctx.close()
 
 

@@ -12,13 +12,14 @@ import json
 import os
 import posixpath
 import re
+import urllib.parse
 import zoneinfo
 from dataclasses import dataclass
 
 import imagesize
 import yaml
 
-from . import i18n, localize, statement
+from . import feeds, i18n, localize, statement
 from .content import Entry, Site, entry_url
 from .models import STATUSES
 
@@ -162,6 +163,8 @@ class Generator:
         torv["og"] = {"title": title, "description": description or "", "type": "website",
                       "locale": localize.locale(lang), "site_name": self.s.municipality[lang]}
         torv["footer"] = self.footer_links(lang, url)
+        if self.s.site_url:   # the news feed, announced in every page's <head> (feeds())
+            torv["feed"] = {"href": rel_href(url, feeds.FEED_FILE), "title": self.feed_title(lang)}
         if e is not None and lang not in e.values:
             torv["fallback"] = {"lang": self.s.default_language, "notice": self.t(lang, "translation.missing")}
         if e is not None and self.s.edit_base:
@@ -290,6 +293,8 @@ class Generator:
             box["deadline"] = self.date(ev["registration_deadline"], lang)
         if ev.get("cancelled"):
             box["cancelled"] = True
+        elif self.s.site_url and not box["past"]:
+            box["calendar"] = rel_href(e.urls[lang], self.ics_url(e, lang))
         return box
 
     def iso_local(self, when: dt.datetime) -> str:
@@ -539,8 +544,60 @@ class Generator:
         past = sorted((e for e in meetings if not self.is_upcoming(e)), key=lambda e: e.default["event"]["start"],
                       reverse=True)
         meta["torv"]["upcoming"] = [self.news_card(e, lang, url) for e in up]
+        if self.s.site_url:
+            meta["torv"]["calendar"] = rel_href(url, feeds.CALENDAR_FILE)
         meta["torv"]["past"] = [self.news_card(e, lang, url) for e in past]
         self.write_page(lang, url, meta)
+
+    # ---------- the news feed and the meeting calendars (feeds.py); their addresses come from site_url
+    def feed_title(self, lang: str) -> str:
+        return f"{self.s.municipality[lang]}: {self.t(lang, 'news.title')}"
+
+    def ics_url(self, e: Entry, lang: str) -> str:
+        """A meeting's calendar file, next to its page: nyheder/dialogmoede/ -> nyheder/dialogmoede.ics"""
+        return e.urls[lang].rstrip("/") + ".ics"
+
+    def aware(self, when) -> dt.datetime:
+        """A date (midnight) or a local date and time, in the site's time zone."""
+        if not isinstance(when, dt.datetime):
+            when = dt.datetime.combine(when, dt.time())
+        return when.replace(tzinfo=self.tz)
+
+    def calendar_event(self, e: Entry, lang: str) -> feeds.CalendarEvent:
+        v = self.vals(e, lang)
+        ev = v["event"]
+        host = urllib.parse.urlsplit(self.s.site_url).hostname or "torv.invalid"
+        return feeds.CalendarEvent(
+            uid=f"{e.group.replace('/', '-')}@{host}", title=v["title"], summary=v["summary"],
+            url=self.abs_url(lang, e.urls[lang]), start=self.aware(ev["start"]),
+            end=self.aware(ev["end"]) if ev.get("end") else None,
+            location=", ".join(x for x in (ev.get("location"), ev.get("address")) if x),
+            online=ev.get("online") or "", stamp=self.aware(v.get("updated") or v["date"]),
+            cancelled=bool(ev.get("cancelled")))
+
+    def feeds(self, lang: str):
+        """docs/feed.xml (the newest news), docs/calendar.ics (every meeting) and a .ics per meeting."""
+        if not self.s.site_url:
+            return
+        items = [e for e in self.pub_news if lang in self.langs_for(e)]
+        entries = []
+        for e in items[:feeds.FEED_SIZE]:
+            v = self.vals(e, lang)
+            entries.append(feeds.FeedEntry(
+                title=v["title"], summary=v["summary"], url=self.abs_url(lang, e.urls[lang]),
+                published=self.aware(v["date"]), updated=self.aware(v["updated"]) if v.get("updated") else None,
+                categories=[(t, self.site.tags[t][lang]) for t in v.get("tags", []) if t in self.site.tags]))
+        self.files[f"{lang}/docs/{feeds.FEED_FILE}"] = feeds.atom_feed(
+            lang=lang, title=self.feed_title(lang), author=self.s.municipality[lang],
+            self_url=self.abs_url(lang, feeds.FEED_FILE), home_url=self.abs_url(lang, f"{i18n.segment(lang, 'news')}/"),
+            entries=entries)
+        meetings = sorted((e for e in items if e.default.get("event")), key=lambda e: e.default["event"]["start"])
+        name = f"{self.s.municipality[lang]}: {self.t(lang, 'meetings.title')}"
+        for e in meetings:
+            self.files[f"{lang}/docs/{self.ics_url(e, lang)}"] = feeds.icalendar(
+                name=name, lang=lang, events=[self.calendar_event(e, lang)])
+        self.files[f"{lang}/docs/{feeds.CALENDAR_FILE}"] = feeds.icalendar(
+            name=name, lang=lang, events=[self.calendar_event(e, lang) for e in meetings])
 
     def contact(self, lang: str):
         url = f"{i18n.segment(lang, 'contact')}/"
@@ -634,6 +691,7 @@ class Generator:
             self.news_index(lang)
             self.tag_pages(lang)
             self.meetings(lang)
+            self.feeds(lang)
             self.contact(lang)
             self.statement_page(lang)
             for p in self.pages:

@@ -1,0 +1,152 @@
+"""The news feed (Atom) and the meeting calendars (iCalendar) of every language.
+
+The built files are read with independent parsers (lxml for Atom, the `icalendar` library for
+iCalendar) and compared with what the content files say (sample.py), with addresses from site_url."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zoneinfo
+
+import icalendar
+import pytest
+from lxml import etree
+
+import sample
+from sample import DEFAULT, LANGS, soup, text
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+TZ = zoneinfo.ZoneInfo("Europe/Copenhagen")
+
+lang_param = pytest.mark.parametrize("lang", LANGS)
+
+
+def newest_first() -> list[str]:
+    return sorted(sample.news(), key=lambda g: (sample.news()[g][DEFAULT]["date"], g.rsplit("/", 1)[-1]), reverse=True)
+
+
+def calendar(site_dir: str, rel: str) -> icalendar.Calendar:
+    path = sample.file_of(site_dir, rel)
+    assert os.path.isfile(path), f"missing: {rel}"
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n")), "lines of at most 75 octets (RFC 5545)"
+    assert raw.endswith(b"END:VCALENDAR\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    return icalendar.Calendar.from_ical(raw)
+
+
+def local(value) -> dt.datetime:
+    return sample.local_datetime(value).replace(tzinfo=TZ)
+
+
+# ---------------------------------------------------------------- the news feed
+
+@lang_param
+def test_feed_lists_the_published_news_newest_first(site_dir, lang):
+    path = sample.file_of(site_dir, f"{lang}/feed.xml")
+    feed = etree.parse(path).getroot()
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    assert feed.findtext(f"{ATOM}id") == f"{sample.site_url()}{lang}/feed.xml"
+    entries = feed.findall(f"{ATOM}entry")
+    expected = newest_first()[:20]
+    assert len(entries) == len(expected) >= 8
+    for entry, group in zip(entries, expected):
+        values = sample.news()[group][lang]
+        link = entry.find(f"{ATOM}link").get("href")
+        assert link == f"{sample.site_url()}{sample.news_path(group, lang)}" == entry.findtext(f"{ATOM}id")
+        assert os.path.isfile(sample.file_of(site_dir, sample.abs_to_rel(link))), link
+        assert entry.findtext(f"{ATOM}title") == values["title"]
+        assert entry.findtext(f"{ATOM}summary") == values["summary"]
+        assert entry.findtext(f"{ATOM}published").startswith(values["date"].isoformat())
+        assert entry.findtext(f"{ATOM}updated").startswith((values.get("updated") or values["date"]).isoformat())
+        labels = sample.read_yaml("news/tags.yml")
+        assert [c.get("label") for c in entry.findall(f"{ATOM}category")] == [labels[t][lang] for t in values.get("tags", [])]
+
+
+def test_drafts_and_scheduled_items_are_not_in_the_feed(site_dir):
+    for lang in LANGS:
+        with open(sample.file_of(site_dir, f"{lang}/feed.xml"), encoding="utf-8") as fh:
+            feed = fh.read()
+        for group in (sample.DRAFT, sample.SCHEDULED):
+            assert sample.news_path(group, lang) not in feed
+
+
+@lang_param
+def test_every_page_announces_the_feed_and_the_news_index_links_it(site_dir, lang):
+    for rel in sample.html_pages(site_dir, lang):
+        [link] = soup(site_dir, rel).select('head link[rel="alternate"][type="application/atom+xml"]')
+        assert sample.resolve(rel, link["href"]) == f"{lang}/feed.xml", rel
+    index = f"{lang}/{sample.segment(lang, 'news')}/"
+    [a] = soup(site_dir, index).select('a[type="application/atom+xml"]')
+    assert sample.resolve(index, a["href"]) == f"{lang}/feed.xml"
+    assert text(a) == sample.strings(lang)["news.feed"]
+
+
+# ---------------------------------------------------------------- the meeting calendars
+
+@lang_param
+def test_an_upcoming_meeting_can_be_added_to_a_calendar(site_dir, lang):
+    upcoming = {g: v for g, v in sample.meetings().items() if sample.is_upcoming(v[DEFAULT])}
+    assert upcoming, "the sample has an upcoming meeting"
+    for group, values in upcoming.items():
+        v, ev = values[lang], values[lang]["event"]
+        page = sample.news_path(group, lang)
+        [a] = soup(site_dir, page).select(".torv-event a[type='text/calendar']")
+        assert text(a) == sample.strings(lang)["event.add_to_calendar"]
+        [event] = calendar(site_dir, sample.resolve(page, a["href"])).walk("VEVENT")
+        assert event["DTSTART"].dt == local(ev["start"])
+        assert event["DTEND"].dt == local(ev["end"])
+        assert str(event["SUMMARY"]) == v["title"]
+        assert str(event["LOCATION"]) == f"{ev['location']}, {ev['address']}"
+        assert str(event["URL"]) == f"{sample.site_url()}{page}"
+        assert v["summary"] in str(event["DESCRIPTION"])
+        assert str(event["STATUS"]) == "CONFIRMED"
+
+
+@lang_param
+def test_a_past_meeting_offers_no_calendar_entry(site_dir, lang):
+    past = [g for g, v in sample.meetings().items() if not sample.is_upcoming(v[DEFAULT])]
+    assert past, "the sample has a past meeting"
+    for group in past:
+        assert not soup(site_dir, sample.news_path(group, lang)).select(".torv-event a[type='text/calendar']")
+
+
+@lang_param
+def test_the_meetings_page_links_a_calendar_of_every_meeting(site_dir, lang):
+    page = f"{lang}/{sample.segment(lang, 'meetings')}/"
+    [a] = soup(site_dir, page).select("a[type='text/calendar']")
+    assert text(a) == sample.strings(lang)["meetings.calendar"]
+    events = calendar(site_dir, sample.resolve(page, a["href"])).walk("VEVENT")
+    by_url = {str(e["URL"]): e for e in events}
+    assert sorted(by_url) == sorted(f"{sample.site_url()}{sample.news_path(g, lang)}" for g in sample.meetings())
+    for group, values in sample.meetings().items():
+        event = by_url[f"{sample.site_url()}{sample.news_path(group, lang)}"]
+        assert event["DTSTART"].dt == local(values[lang]["event"]["start"])
+    assert [e["DTSTART"].dt for e in events] == sorted(e["DTSTART"].dt for e in events)
+
+
+def test_a_meeting_is_one_calendar_entry_in_every_language(site_dir):
+    uids = {lang: sorted(str(e["UID"]) for e in calendar(site_dir, f"{lang}/calendar.ics").walk("VEVENT"))
+            for lang in LANGS}
+    assert uids["da"] == uids["sv"] == uids["en"]
+    assert len(set(uids["da"])) == len(sample.meetings())
+
+
+# ---------------------------------------------------------------- the iCalendar writer itself
+
+def test_calendar_text_is_escaped_and_folded_without_splitting_a_letter():
+    from torv.feeds import CalendarEvent, icalendar as write
+    title = "Møde; om havnen, kajen og \\ strømmen " + "æøå" * 30
+    start = dt.datetime(2027, 2, 4, 8, 30, tzinfo=TZ)
+    raw = write(name="Havbjerg Kommune: Møder", lang="da", events=[CalendarEvent(
+        uid="x@havbjerg.example", title=title, summary="Linje 1\nLinje 2", url="https://havbjerg.example/da/x/",
+        start=start, location="Rådhuset, sal 1", cancelled=True)]).encode("utf-8")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    raw.decode("utf-8")   # no letter cut in two
+    [event] = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert str(event["SUMMARY"]) == title
+    assert str(event["DESCRIPTION"]).startswith("Linje 1\nLinje 2")
+    assert str(event["LOCATION"]) == "Rådhuset, sal 1"
+    assert event["DTSTART"].dt == start and "DTEND" not in event
+    assert str(event["STATUS"]) == "CANCELLED"
