@@ -9,7 +9,7 @@ import datetime as dt
 import os
 import sys
 
-from .content import ConfigError, load_settings, load_site
+from .content import ConfigError, discover, load_settings, load_site
 
 
 def _date(value: str) -> dt.date:
@@ -94,21 +94,16 @@ def new_main(argv: list[str] | None = None) -> int:
         print(exc.report.render())
         return 2
     today = args.today or today_in(settings.timezone)
+    markdown = [rel for rel in discover(root) if rel.endswith(".md")]
     try:
         if args.kind == "commitment":
-            folder = os.path.join(root, "policy", "pillars")
-            existing = _read_files(root, [f"policy/pillars/{n}" for n in sorted(os.listdir(folder))
-                                          if n.endswith(".md")] if os.path.isdir(folder) else [])
+            existing = _read_files(root, [rel for rel in markdown if rel.rsplit("/", 1)[0] == "policy/pillars"])
             files = scaffold.add_commitment(settings, existing, args.pillar, args.text, args.id or None)
         else:
             if args.kind == "meeting" and not args.start:
                 raise scaffold.ScaffoldError('missing start: a meeting needs its local date and time, '
                                              'e.g. START="2026-12-03 08:30"')
-            names = []
-            for dirpath, dirnames, filenames in os.walk(os.path.join(root, "news")):
-                dirnames.sort()
-                names += [os.path.relpath(os.path.join(dirpath, f), root).replace(os.sep, "/")
-                          for f in sorted(filenames) if f.endswith(".md")]
+            names = [rel for rel in markdown if rel.startswith("news/")]
             files = scaffold.new_news(settings, _read_files(root, names), args.title, today,
                                       summary=args.summary or None, start=getattr(args, "start", None) or None,
                                       end=getattr(args, "end", None) or None,

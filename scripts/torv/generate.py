@@ -163,7 +163,7 @@ class Generator:
         torv["og"] = {"title": title, "description": description or "", "type": "website",
                       "locale": localize.locale(lang), "site_name": self.s.municipality[lang]}
         torv["footer"] = self.footer_links(lang, url)
-        if self.s.site_url:   # the news feed, announced in every page's <head> (feeds())
+        if self.s.site_url:   # the news feed, announced in every page's <head> (feed_and_calendars())
             torv["feed"] = {"href": rel_href(url, feeds.FEED_FILE), "title": self.feed_title(lang)}
         if e is not None and lang not in e.values:
             torv["fallback"] = {"lang": self.s.default_language, "notice": self.t(lang, "translation.missing")}
@@ -298,7 +298,7 @@ class Generator:
         return box
 
     def iso_local(self, when: dt.datetime) -> str:
-        return when.replace(tzinfo=self.tz).isoformat()
+        return self.aware(when).isoformat()
 
     def is_upcoming(self, e: Entry) -> bool:
         ev = e.default.get("event")
@@ -575,7 +575,7 @@ class Generator:
             online=ev.get("online") or "", stamp=self.aware(v.get("updated") or v["date"]),
             cancelled=bool(ev.get("cancelled")))
 
-    def feeds(self, lang: str):
+    def feed_and_calendars(self, lang: str):
         """docs/feed.xml (the newest news), docs/calendar.ics (every meeting) and a .ics per meeting."""
         if not self.s.site_url:
             return
@@ -592,12 +592,11 @@ class Generator:
             self_url=self.abs_url(lang, feeds.FEED_FILE), home_url=self.abs_url(lang, f"{i18n.segment(lang, 'news')}/"),
             entries=entries)
         meetings = sorted((e for e in items if e.default.get("event")), key=lambda e: e.default["event"]["start"])
+        events = [self.calendar_event(e, lang) for e in meetings]
         name = f"{self.s.municipality[lang]}: {self.t(lang, 'meetings.title')}"
-        for e in meetings:
-            self.files[f"{lang}/docs/{self.ics_url(e, lang)}"] = feeds.icalendar(
-                name=name, lang=lang, events=[self.calendar_event(e, lang)])
-        self.files[f"{lang}/docs/{feeds.CALENDAR_FILE}"] = feeds.icalendar(
-            name=name, lang=lang, events=[self.calendar_event(e, lang) for e in meetings])
+        for e, event in zip(meetings, events):
+            self.files[f"{lang}/docs/{self.ics_url(e, lang)}"] = feeds.icalendar(name=name, lang=lang, events=[event])
+        self.files[f"{lang}/docs/{feeds.CALENDAR_FILE}"] = feeds.icalendar(name=name, lang=lang, events=events)
 
     def contact(self, lang: str):
         url = f"{i18n.segment(lang, 'contact')}/"
@@ -691,7 +690,7 @@ class Generator:
             self.news_index(lang)
             self.tag_pages(lang)
             self.meetings(lang)
-            self.feeds(lang)
+            self.feed_and_calendars(lang)
             self.contact(lang)
             self.statement_page(lang)
             for p in self.pages:
