@@ -15,6 +15,9 @@ import threading
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Torv's own tests build this frozen fixture site, never the municipality's content at the root.
+FIXTURE = os.path.join(ROOT, "tests", "fixtures", "havbjerg")
+CONTENT = ("mkdocs.yml", "policy", "news", "docs")
 SCRIPTS = os.path.join(ROOT, "scripts")
 BUILD_DATE = "2026-11-22"
 ARTIFACTS = os.path.join(ROOT, "tests", "artifacts")   # kept by CI (screenshots, reports)
@@ -24,10 +27,10 @@ if SCRIPTS not in sys.path:
     sys.path.insert(0, SCRIPTS)
 
 
-def copy_repo(dest: str) -> str:
-    """A temporary copy of the repository's content and configuration (no site/, build/, .venv)."""
-    for name in ("mkdocs.yml", "policy", "news", "docs", "overrides"):
-        src = os.path.join(ROOT, name)
+def copy_repo(dest: str, fixture: str = FIXTURE) -> str:
+    """A temporary site: a fixture's content and configuration with Torv's theme (no site/, build/, .venv)."""
+    for name in CONTENT + ("overrides",):
+        src = os.path.join(fixture if name in CONTENT else ROOT, name)
         if os.path.isdir(src):
             shutil.copytree(src, os.path.join(dest, name))
         else:

@@ -13,7 +13,7 @@ import urllib.parse
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_DATE, ROOT
+from conftest import BUILD_DATE, FIXTURE, ROOT
 
 LANGS = ["da", "sv", "en"]
 DEFAULT = "da"
@@ -23,7 +23,7 @@ DRAFT = "news/2026/energitjek-smaa-virksomheder"
 SCHEDULED = "news/2027/kurser-erhvervsskolen"
 
 
-def read_yaml(rel: str, root: str = ROOT):
+def read_yaml(rel: str, root: str = FIXTURE):
     with open(os.path.join(root, rel), encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
@@ -40,7 +40,7 @@ def mkdocs_config() -> dict:
     class Loader(yaml.SafeLoader):
         pass
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    with open(os.path.join(ROOT, "mkdocs.yml"), encoding="utf-8") as fh:
+    with open(os.path.join(FIXTURE, "mkdocs.yml"), encoding="utf-8") as fh:
         return yaml.load(fh, Loader=Loader)
 
 
@@ -50,7 +50,7 @@ def site_url() -> str:
 
 @functools.lru_cache(maxsize=None)
 def strings(lang: str) -> dict:
-    return read_yaml(f"scripts/torv/strings/{lang}.yml")
+    return read_yaml(f"scripts/torv/strings/{lang}.yml", ROOT)
 
 
 def segment(lang: str, section: str) -> str:
@@ -67,12 +67,12 @@ def merge(base: dict, over: dict) -> dict:
 def groups(folder: str) -> dict[str, dict[str, dict]]:
     """{group path: {lang: front matter merged over the default language's}} for a content folder."""
     out: dict = {}
-    for path in sorted(glob.glob(os.path.join(ROOT, folder, "**", f"*.{DEFAULT}.md"), recursive=True)):
-        group = os.path.relpath(path, ROOT).replace(os.sep, "/")[: -len(f".{DEFAULT}.md")]
+    for path in sorted(glob.glob(os.path.join(FIXTURE, folder, "**", f"*.{DEFAULT}.md"), recursive=True)):
+        group = os.path.relpath(path, FIXTURE).replace(os.sep, "/")[: -len(f".{DEFAULT}.md")]
         base = front_matter(path)
         out[group] = {}
         for lang in LANGS:
-            tr = os.path.join(ROOT, f"{group}.{lang}.md")
+            tr = os.path.join(FIXTURE, f"{group}.{lang}.md")
             out[group][lang] = base if lang == DEFAULT else merge(base, front_matter(tr)) if os.path.exists(tr) else base
     return out
 

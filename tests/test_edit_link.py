@@ -7,10 +7,10 @@ import os
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import FIXTURE
 from torv.content import load_settings
 
-EDIT_BASE = load_settings(ROOT).edit_base
+EDIT_BASE = load_settings(FIXTURE).edit_base
 
 
 def edit_link(site_dir: str, page: str) -> str | None:
@@ -49,7 +49,7 @@ def test_every_edit_link_opens_an_existing_source_file(site_dir):
         assert href.startswith(EDIT_BASE), f"{page}: {href}"
         source = href[len(EDIT_BASE):]
         assert source.split("/")[0] in ("news", "policy", "docs"), f"{page}: {href} is not a source file"
-        assert os.path.isfile(os.path.join(ROOT, source)), f"{page}: {source} does not exist"
+        assert os.path.isfile(os.path.join(FIXTURE, source)), f"{page}: {source} does not exist"
         seen[page] = source
     kinds = {s.split("/")[0] for s in seen.values()}
     assert kinds == {"news", "policy", "docs"}, kinds

@@ -15,7 +15,7 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import ROOT, copy_repo
+from conftest import FIXTURE, ROOT, copy_repo
 
 GUIDES = {"en": os.path.join(ROOT, "EDITORS.md"), "da": os.path.join(ROOT, "EDITORS.da.md")}
 # What the guide must walk through (the issue's list), as the English headings say it.
@@ -132,7 +132,7 @@ def test_vscode_maps_the_json_schemas_onto_the_yaml_files():
     for schema, target in mapping.items():
         assert os.path.isfile(os.path.join(ROOT, schema)), schema
         assert os.path.basename(schema) == DATA_FILE_SCHEMAS[target] in all_schemas(), (schema, target)
-        assert glob.glob(os.path.join(ROOT, target)), target
+        assert glob.glob(os.path.join(FIXTURE, target)), target
     with open(os.path.join(ROOT, ".vscode", "extensions.json"), encoding="utf-8") as fh:
         assert "redhat.vscode-yaml" in json.load(fh)["recommendations"]
 
@@ -141,7 +141,7 @@ def test_vscode_maps_the_json_schemas_onto_the_yaml_files():
 def test_each_yaml_data_file_names_its_schema_on_its_first_line(rel):
     """The YAML language server's modeline: completion and checks in any editor that runs it."""
     from torv.schemas import DATA_FILE_SCHEMAS
-    with open(os.path.join(ROOT, rel), encoding="utf-8") as fh:
+    with open(os.path.join(FIXTURE, rel), encoding="utf-8") as fh:   # as it stands at a repository's top
         first = fh.readline().strip()
     m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert m, f"{rel} starts with {first!r}"

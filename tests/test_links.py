@@ -3,7 +3,7 @@ the addresses in the search indexes and sitemaps, and links to the site's own pu
 (canonical, hreflang, og:url). Links to other sites are not followed (the tests run offline)."""
 from __future__ import annotations
 
-from conftest import ROOT
+from conftest import FIXTURE
 from quality import broken_links
 
 
@@ -13,7 +13,7 @@ def site_url_of_sample() -> str:
     class Loader(yaml.SafeLoader):
         pass
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    with open(f"{ROOT}/mkdocs.yml", encoding="utf-8") as fh:
+    with open(f"{FIXTURE}/mkdocs.yml", encoding="utf-8") as fh:
         return yaml.load(fh, Loader=Loader)["site_url"]
 
 

@@ -13,12 +13,12 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_DATE, ROOT, SCRIPTS, copy_repo, run_build
+from conftest import BUILD_DATE, FIXTURE, ROOT, SCRIPTS, copy_repo, run_build
 from torv import i18n, scaffold
 from torv.content import load_settings, load_site
 from torv.schema import PLACEHOLDER
 
-SETTINGS = load_settings(ROOT)
+SETTINGS = load_settings(FIXTURE)
 TODAY = dt.date.fromisoformat(BUILD_DATE)
 LANGS = SETTINGS.languages          # default first
 DEFAULT = SETTINGS.default_language

@@ -5,7 +5,7 @@ import os
 import jsonschema
 import pytest
 
-from conftest import ROOT
+from conftest import FIXTURE
 from torv import schemas
 from torv.content import NAME_RE, classify
 from torv.yamlio import decode, load_yaml, split_front_matter
@@ -35,8 +35,8 @@ def _front_matter(path):
 def sample_markdown():
     out = []
     for top in ("policy", "news", "docs"):
-        for path in sorted(glob.glob(os.path.join(ROOT, top, "**", "*.md"), recursive=True)):
-            rel = os.path.relpath(path, ROOT).replace(os.sep, "/")
+        for path in sorted(glob.glob(os.path.join(FIXTURE, top, "**", "*.md"), recursive=True)):
+            rel = os.path.relpath(path, FIXTURE).replace(os.sep, "/")
             out.append((rel, classify(rel), NAME_RE.match(os.path.basename(rel))["lang"]))
     return out
 
@@ -47,12 +47,12 @@ KIND_FILE = {"policy": "policy", "pillar": "pillar", "news": "news", "page": "pa
 @pytest.mark.parametrize("rel,kind,lang", sample_markdown())
 def test_sample_markdown_fits_its_schema(rel, kind, lang):
     name = KIND_FILE[kind] + (".schema.json" if lang == SAMPLE_DEFAULT else ".translation.schema.json")
-    jsonschema.validate(_front_matter(os.path.join(ROOT, rel)), schemas.all_schemas()[name])
+    jsonschema.validate(_front_matter(os.path.join(FIXTURE, rel)), schemas.all_schemas()[name])
 
 
 @pytest.mark.parametrize("rel,name", sorted(schemas.DATA_FILE_SCHEMAS.items()))
 def test_sample_data_fits_its_schema(rel, name):
-    with open(os.path.join(ROOT, rel), "rb") as fh:
+    with open(os.path.join(FIXTURE, rel), "rb") as fh:
         data, _ = load_yaml(decode(fh.read()))
     jsonschema.validate(data, schemas.all_schemas()[name])
 

@@ -41,7 +41,7 @@ def expected_pages(lang: str) -> dict[str, str]:
         out[f"tag {tag}"] = f"{lang}/{sample.segment(lang, 'tags')}/{tag}/"
     for group, values in sample.pages().items():
         out[f"page {group}"] = f"{lang}/{sample.slug(group, values[lang])}/"
-    if os.path.isfile(os.path.join(sample.ROOT, "docs", "accessibility.yml")):
+    if os.path.isfile(os.path.join(sample.FIXTURE, "docs", "accessibility.yml")):
         out["accessibility statement"] = f"{lang}/{sample.segment(lang, 'accessibility')}/"
     return out
 
@@ -96,7 +96,7 @@ def test_news_pictures_have_their_size_so_nothing_shifts_while_they_load(site_di
     assert with_image, "the sample has news items with a picture"
     for group, values in with_image.items():
         [img] = soup(site_dir, sample.news_path(group, lang)).select(".torv-figure img")
-        source = os.path.join(sample.ROOT, os.path.dirname(group), values["image"])
+        source = os.path.join(sample.FIXTURE, os.path.dirname(group), values["image"])
         assert (img.get("width"), img.get("height")) == svg_size(source), group
         assert img["alt"] == values["image_alt"]
 
@@ -300,7 +300,7 @@ def test_dates_are_localized(site_dir, lang):
         assert listed[v["date"].isoformat()] == expected
         if v.get("updated"):
             assert format_date(v["updated"], "long", locale=LOCALES[lang]) in text(page.select_one(".torv-dates"))
-    policy = sample.front_matter(os.path.join(sample.ROOT, "policy", "policy.da.md"))
+    policy = sample.front_matter(os.path.join(sample.FIXTURE, "policy", "policy.da.md"))
     overview = soup(site_dir, f"{lang}/{sample.segment(lang, 'policy')}/")
     adopted = overview.select_one(f'time[datetime="{policy["adopted"].isoformat()}"]')
     assert text(adopted) == format_date(policy["adopted"], "long", locale=LOCALES[lang])

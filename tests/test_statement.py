@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_DATE, ROOT, SCRIPTS, copy_repo
+from conftest import BUILD_DATE, FIXTURE, ROOT, SCRIPTS, copy_repo
 from quality import LANGS, html_files
 from torv import i18n, schemas, statement
 from torv.content import load_site
@@ -173,7 +173,7 @@ def test_without_the_file_there_is_no_statement(repo):
 
 def test_the_json_schema_fits_the_sample_and_rejects_mistakes():
     schema = schemas.all_schemas()["accessibility.schema.json"]
-    with open(os.path.join(ROOT, REL), "rb") as fh:
+    with open(os.path.join(FIXTURE, REL), "rb") as fh:
         data, _ = load_yaml(decode(fh.read()))
     jsonschema.validate(data, schema)
     for bad in ({**data, "status": "mostly"}, {**data, "statu": "fully"}, {k: v for k, v in data.items() if k != "contact"}):
@@ -197,7 +197,7 @@ def text(el) -> str:
 
 
 def test_a_page_in_every_language_with_the_facts(site_dir):
-    with open(os.path.join(ROOT, REL), "rb") as fh:
+    with open(os.path.join(FIXTURE, REL), "rb") as fh:
         data, _ = load_yaml(decode(fh.read()))
     for lang in LANGS:
         page = statement_page(site_dir, lang)
