@@ -1,15 +1,21 @@
 """Torv's interface strings: scripts/torv/strings/{da,sv,en}.yml have the same keys, no empty texts,
-and the same {placeholders} in every language."""
+and the same {placeholders} in every language; the accessibility statement's legal texts
+(strings/statement/<lang>.yml) line up per model and fill every paragraph."""
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import glob
+import itertools
 import os
 import re
 import string
 
 import yaml
 
-from conftest import ROOT
+from conftest import BUILD_DATE, FIXTURE, ROOT
+from torv import statement
+from torv.content import load_site
 
 STRINGS = os.path.join(ROOT, "scripts", "torv", "strings")
 LANGS = ("da", "sv", "en")
@@ -61,3 +67,73 @@ def test_preview_notices():
     assert load("en")["preview.draft"] == "Draft – not published"
     for lang in LANGS:
         assert placeholders(load(lang)["preview.scheduled"]) == {"date"}
+
+
+# ---------------------------------------------------------------- the accessibility statement's legal texts
+
+STATEMENT = os.path.join(STRINGS, "statement")
+AUTHORITY_KEY = re.compile(r"^enforce\.([A-Z]{2})(\.link)?$")   # the supervising authority of a country
+
+
+def statement_texts(lang: str) -> dict:
+    with open(os.path.join(STATEMENT, f"{lang}.yml"), encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    assert isinstance(data, dict), f"statement/{lang}.yml: expected key: text lines"
+    return data
+
+
+def test_statement_texts_line_up_per_model():
+    """strings/statement/<lang>.yml: the files of one model (eu, digg) have the same keys and placeholders,
+    apart from the authorities (enforce.<country> with enforce.<country>.link) each one names."""
+    texts = {lang: statement_texts(lang) for lang in LANGS}
+    models: dict[str, list[str]] = {}
+    for lang, data in texts.items():
+        for key, value in data.items():
+            assert isinstance(value, str) and value.strip(), f"statement/{lang}.yml: {key} is empty or not a text"
+        models.setdefault(data["model"], []).append(lang)
+    assert models == {"eu": ["da", "en"], "digg": ["sv"]}
+    for model, langs in models.items():
+        shared = {lang: {k for k in texts[lang] if not AUTHORITY_KEY.match(k)} for lang in langs}
+        for lang in langs[1:]:
+            assert shared[lang] == shared[langs[0]], (
+                f"statement/{lang}.yml lacks {sorted(shared[langs[0]] - shared[lang])}, "
+                f"has extra {sorted(shared[lang] - shared[langs[0]])} (model {model})")
+            for key in shared[lang]:
+                assert placeholders(texts[lang][key]) == placeholders(texts[langs[0]][key]), f"{lang}: {key}"
+    for lang, data in texts.items():
+        countries = {m[1] for k in data if (m := AUTHORITY_KEY.match(k))}
+        assert (data["model"] == "eu") == bool(countries), lang
+        for country in countries:
+            assert f"enforce.{country}" in data and f"enforce.{country}.link" in data, (lang, country)
+            assert placeholders(data[f"enforce.{country}"]) == {"link"}, (lang, country)
+
+
+def test_statement_texts_fill_every_paragraph():
+    """Every language (and one without texts of its own) gives a statement of every status, method and
+    country without a missing key or a placeholder left unfilled."""
+    site, report = load_site(FIXTURE, today=dt.date.fromisoformat(BUILD_DATE))
+    assert report.errors == 0 and site.statement
+    for status, method, lang, country in itertools.product(statement.STATUSES, statement.METHODS,
+                                                           LANGS + ("de",), sorted(statement.AUTHORITY)):
+        values = copy.deepcopy(site.statement)
+        values.update(status=status, method=method, was_url="https://www.was.digst.dk/havbjerg-example",
+                      method_text={"da": "Test med skærmlæser"})
+        values["contact"]["response_days"] = 10
+        values["known_issues"] = [{**issue, "category": category, "criteria": ["1.2.2"], "fix_by": dt.date(2027, 1, 5)}
+                                  for issue, category in zip(itertools.cycle(site.statement["known_issues"]),
+                                                             statement.CATEGORIES)]
+        data = statement.page(values, lang, org="Havbjerg Kommune", site="havbjerg.example", country=country)
+        texts = [t for t in _strings_in(data) if "{" in t or "}" in t]
+        assert not texts, (lang, status, method, country, texts)
+        assert any(s["id"] in ("enforcement", "authority") for s in data["sections"]), (lang, country)
+
+
+def _strings_in(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings_in(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings_in(v)

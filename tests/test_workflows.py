@@ -187,19 +187,19 @@ def test_github_format_is_a_well_formed_annotation_with_file_and_line(tmp_path):
 
 def test_custom_domain_comes_from_site_url(tmp_path):
     """`cname: true` publishes site_url's host as site/CNAME; site_url stays the one place for the address."""
-    from torv.build import root_pages
+    from torv.rootpages import root_files
     from torv.content import ConfigError, load_site
 
     root = copy_repo(str(tmp_path))
     site, _ = load_site(root)
-    assert "CNAME" not in root_pages(site), "no custom domain unless asked for"
+    assert "CNAME" not in root_files(site.settings, site.today), "no custom domain unless asked for"
     config = os.path.join(root, "mkdocs.yml")
     with open(config, encoding="utf-8") as fh:
         text = fh.read()
     with open(config, "w", encoding="utf-8") as fh:
         fh.write(text.replace("    # cname: true\n", "    cname: true\n"))
     site, _ = load_site(root)
-    assert root_pages(site)["CNAME"] == "havbjerg.example\n"
+    assert root_files(site.settings, site.today)["CNAME"] == "havbjerg.example\n"
     with open(config, "w", encoding="utf-8") as fh:
         fh.write(text.replace("    # cname: true\n", "    cname: true\n").replace("site_url: https://havbjerg.example/\n", ""))
     with pytest.raises(ConfigError, match="cname: expected site_url with the custom domain"):

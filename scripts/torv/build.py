@@ -6,8 +6,6 @@ assembled in a temporary folder next to it and swapped in only at the end.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
 import os
 import shutil
 import subprocess
@@ -15,10 +13,10 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-from . import i18n
-from .content import ConfigError, Site, load_site
+from .content import ConfigError, load_site
 from .generate import Copy, generate
 from .problems import Report
+from .rootpages import root_files
 
 
 class BuildError(Exception):
@@ -64,91 +62,6 @@ def render_language(build_dir: str, lang: str, strict: bool = True) -> tuple[str
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     return lang, proc.returncode, (proc.stdout + proc.stderr).strip()
-
-
-def root_pages(site: Site) -> dict[str, str]:
-    """Language chooser (index.html), a 404 for every language, sitemap index, robots.txt."""
-    s = site.settings
-    langs = s.languages
-    names = s.language_names
-    chooser_links = "\n".join(
-        f'      <li><a href="{lg}/" hreflang="{lg}" lang="{lg}">{html.escape(names.get(lg, lg))}</a></li>'
-        for lg in langs)
-    title = " / ".join(html.escape(s.municipality[lg]) for lg in dict.fromkeys(langs))
-    heading = html.escape(s.municipality[s.default_language])
-    choose = " · ".join(f'<span lang="{lg}">{html.escape(i18n.strings(lg)["language.choose"])}</span>' for lg in langs)
-    alternates = "\n".join(f'  <link rel="alternate" hreflang="{lg}" href="{s.site_url}{lg}/">' for lg in langs)
-    if s.site_url:
-        alternates += f'\n  <link rel="alternate" hreflang="x-default" href="{s.site_url}">'
-    script = ("(function(){var l=" + json.dumps(langs) + ",d=" + json.dumps(s.default_language) +
-              ",p=(navigator.languages||[navigator.language||'']);"
-              "for(var i=0;i<p.length;i++){var c=(p[i]||'').toLowerCase().split('-')[0];"
-              "if(c==='nb'||c==='nn'||c==='no'){c=l.indexOf('no')>=0?'no':c}"
-              "if(l.indexOf(c)>=0){location.replace(c+'/');return}}location.replace(d+'/')})();")
-    style = ("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;padding:2rem 1rem;"
-             "color:#1a1a1a;background:#fff;line-height:1.5}main{max-width:32rem;margin:0 auto}"
-             "h1{font-size:1.6rem}ul{list-style:none;padding:0}li{margin:.75rem 0}"
-             "a{color:#0b5394;font-size:1.25rem;text-decoration:underline}a:focus{outline:3px solid #0b5394;outline-offset:2px}")
-    index = f"""<!doctype html>
-<html lang="{s.default_language}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width,initial-scale=1">
-  <title>{title}</title>
-  <meta name="description" content="{heading}">
-{alternates}
-  <style>{style}</style>
-  <script>{script}</script>
-</head>
-<body>
-  <main>
-    <h1>{heading}</h1>
-    <p>{choose}</p>
-    <ul>
-{chooser_links}
-    </ul>
-  </main>
-</body>
-</html>
-"""
-    blocks = "\n".join(
-        f'    <section lang="{lg}"><h2>{html.escape(i18n.strings(lg)["notfound.title"])}</h2>'
-        f'<p><a href="/{lg}/">{html.escape(i18n.strings(lg)["notfound.text"])}</a></p></section>'
-        for lg in langs)
-    # GitHub Pages serves /404.html for every missing path; show the visitor's language first.
-    nf_script = ("(function(){var m=location.pathname.match(/\\/(" + "|".join(langs) + ")\\//);"
-                 "if(!m)return;var s=document.querySelector('section[lang='+m[1]+']');"
-                 "if(s){s.parentNode.insertBefore(s,s.parentNode.firstChild);document.documentElement.lang=m[1]}})();")
-    notfound = f"""<!doctype html>
-<html lang="{s.default_language}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width,initial-scale=1">
-  <meta name="robots" content="noindex">
-  <title>404 - {heading}</title>
-  <style>{style} section{{margin-bottom:2rem}}</style>
-</head>
-<body>
-  <main>
-    <h1>404</h1>
-{blocks}
-  </main>
-  <script>{nf_script}</script>
-</body>
-</html>
-"""
-    pages = {"index.html": index, "404.html": notfound, ".nojekyll": ""}
-    if s.site_url:
-        today = site.today.isoformat()
-        entries = "".join(f"  <sitemap><loc>{s.site_url}{lg}/sitemap.xml</loc><lastmod>{today}</lastmod></sitemap>\n"
-                          for lg in langs)
-        pages["sitemap.xml"] = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                                '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-                                f"{entries}</sitemapindex>\n")
-        pages["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {s.site_url}sitemap.xml\n"
-    if s.cname:
-        pages["CNAME"] = s.cname + "\n"     # GitHub Pages' custom domain (extra.torv.cname)
-    return pages
 
 
 def build(root: str, today: dt.date | None = None, out: str | None = None, strict: bool = True,
@@ -198,7 +111,7 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
     try:
         for lg in langs:
             shutil.move(os.path.join(build_dir, lg, "site"), os.path.join(tmp, lg))
-        for name, text in root_pages(site).items():
+        for name, text in root_files(site.settings, site.today).items():
             with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         old = None
@@ -224,4 +137,4 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
     return 0
 
 
-__all__ = ["build", "write_tree", "root_pages", "preview_paths", "BuildError", "Report"]
+__all__ = ["build", "write_tree", "preview_paths", "BuildError", "Report"]

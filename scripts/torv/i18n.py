@@ -19,7 +19,11 @@ def available_languages() -> list[str]:
 @lru_cache(maxsize=None)
 def strings(lang: str) -> dict:
     """The flat key -> text map for a language; KeyError when there is no file for it."""
-    path = os.path.join(STRINGS_DIR, f"{lang}.yml")
+    return read_texts(os.path.join(STRINGS_DIR, f"{lang}.yml"), lang)
+
+
+def read_texts(path: str, lang: str) -> dict:
+    """A file of `key: text` lines as a flat map; KeyError(lang) when it does not exist."""
     if not os.path.isfile(path):
         raise KeyError(lang)
     with open(path, "rb") as fh:
