@@ -4,6 +4,7 @@ file validates at once; translations are reported until their TODO: fields are t
 the site builds with the new pages."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -53,15 +54,44 @@ def translate(root: str, rel: str) -> None:
 
 # ---------------------------------------------------------------- pure functions
 
-@pytest.mark.parametrize("title,slug", [
-    ("Dialogmøde på Havbjerggård", "dialogmoede-paa-havbjerggaard"),
-    ("Ærø, Øresund og Åbenrå", "aeroe-oeresund-og-aabenraa"),
-    ("Näringsliv i Göteborg – café & miljö!", "naeringsliv-i-goeteborg-cafe-miljoe"),
-    ("  2027: Ny rådgivning  ", "2027-ny-raadgivning"),
-    ("Élève à l'école", "eleve-a-l-ecole"),
-])
-def test_slug_is_an_ascii_transliteration(title, slug):
-    assert scaffold.slugify(title) == slug
+# Each language writes its own letters in ASCII its own way: Danish and Norwegian æ ø å -> ae oe aa,
+# Swedish and Finnish å ä ö -> a a o, Icelandic þ ð æ ö -> th d ae o.
+SLUGS = [
+    ("da", "Dialogmøde på Havbjerggård", "dialogmoede-paa-havbjerggaard"),
+    ("da", "Ærø, Øresund og Åbenrå", "aeroe-oeresund-og-aabenraa"),
+    ("da", "  2027: Ny rådgivning  ", "2027-ny-raadgivning"),
+    ("nb", "Næringsliv og grønn omstilling på Fjellstad", "naeringsliv-og-groenn-omstilling-paa-fjellstad"),
+    ("nb", "Åpent møte for små bedrifter", "aapent-moete-for-smaa-bedrifter"),
+    ("nn", "Møte om næringsarealet på Øyane", "moete-om-naeringsarealet-paa-oeyane"),
+    ("nn", "Kvar går grensa for små verksemder?", "kvar-gaar-grensa-for-smaa-verksemder"),
+    ("sv", "Näringsliv i Göteborg – café & miljö!", "naringsliv-i-goteborg-cafe-miljo"),
+    ("sv", "Företagsträff på Åland", "foretagstraff-pa-aland"),
+    ("fi", "Yrittäjäaamu Koskelan kirjastossa", "yrittajaaamu-koskelan-kirjastossa"),
+    ("fi", "Pk-yritysten työllisyys ja Åbo Akademi", "pk-yritysten-tyollisyys-ja-abo-akademi"),
+    ("is", "Þjóðhátíð í Vestmannaeyjum", "thjodhatid-i-vestmannaeyjum"),
+    ("is", "Fræðslufundur um ferðaþjónustu í Örfirisey", "fraedslufundur-um-ferdathjonustu-i-orfirisey"),
+    ("en", "Café Ørsted & Malmö: Élève à l'école", "cafe-orsted-malmo-eleve-a-l-ecole"),
+]
+
+
+@pytest.mark.parametrize("lang,title,slug", SLUGS, ids=[f"{lg}-{slug}" for lg, _, slug in SLUGS])
+def test_slug_is_an_ascii_transliteration_in_the_language_of_the_text(lang, title, slug):
+    assert scaffold.slugify(title, lang=lang) == slug
+
+
+def test_the_same_letters_in_different_languages():
+    words = {lg: scaffold.slugify("Åse Ødegård äter smörgås", lang=lg) for lg in ("da", "nb", "nn", "sv", "fi", "is")}
+    assert words == {"da": "aase-oedegaard-aeter-smoergaas", "nb": "aase-oedegaard-aeter-smoergaas",
+                     "nn": "aase-oedegaard-aeter-smoergaas", "sv": "ase-odegard-ater-smorgas",
+                     "fi": "ase-odegard-ater-smorgas", "is": "ase-oedegard-ater-smorgas"}
+
+
+def test_the_scaffolding_spells_addresses_in_the_default_language():
+    settings = dataclasses.replace(SETTINGS, languages=["sv", "en"], default_language="sv")
+    files = scaffold.new_news(settings, {}, "Företagsträff på Åland", TODAY)
+    assert sorted(files) == [f"news/{TODAY.year}/foretagstraff-pa-aland.{lg}.md" for lg in ("en", "sv")]
+    files = scaffold.new_news(SETTINGS, {}, "Företagsträff på Åland", TODAY)   # a Danish site
+    assert f"news/{TODAY.year}/foeretagstraeff-paa-aaland.{DEFAULT}.md" in files
 
 
 def test_slug_is_short_and_cut_at_a_word():

@@ -1,6 +1,6 @@
-"""Torv's interface strings: scripts/torv/strings/{da,sv,en}.yml have the same keys, no empty texts,
-and the same {placeholders} in every language; the accessibility statement's legal texts
-(strings/statement/<lang>.yml) line up per model and fill every paragraph."""
+"""Torv's interface strings: every file in scripts/torv/strings/ has the keys of en.yml, no empty texts,
+the same {placeholders}, and URL segments that are unique, lower-case ASCII slugs; the accessibility
+statement's legal texts (strings/statement/<lang>.yml) line up per model and fill every paragraph."""
 from __future__ import annotations
 
 import copy
@@ -11,6 +11,7 @@ import os
 import re
 import string
 
+import pytest
 import yaml
 
 from conftest import BUILD_DATE, FIXTURE, ROOT
@@ -18,7 +19,10 @@ from torv import statement
 from torv.content import load_site
 
 STRINGS = os.path.join(ROOT, "scripts", "torv", "strings")
-LANGS = ("da", "sv", "en")
+REFERENCE = "en"
+LANGS = sorted(os.path.basename(p)[:-4] for p in glob.glob(os.path.join(STRINGS, "*.yml")))
+OTHERS = [lg for lg in LANGS if lg != REFERENCE]
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def load(lang: str) -> dict:
@@ -32,33 +36,41 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_every_language_has_a_strings_file():
-    files = sorted(os.path.basename(p)[:-4] for p in glob.glob(os.path.join(STRINGS, "*.yml")))
-    assert set(LANGS) <= set(files)
+def test_every_nordic_language_has_a_strings_file():
+    assert {"da", "sv", "nb", "nn", "fi", "is", "en"} <= set(LANGS)
 
 
-def test_identical_key_sets():
-    keys = {lang: set(load(lang)) for lang in LANGS}
-    for lang in LANGS[1:]:
-        assert keys[lang] == keys[LANGS[0]], (
-            f"{lang}.yml lacks {sorted(keys[LANGS[0]] - keys[lang])}, has extra {sorted(keys[lang] - keys[LANGS[0]])}")
+@pytest.mark.parametrize("lang", OTHERS)
+def test_identical_key_sets(lang):
+    wanted, keys = set(load(REFERENCE)), set(load(lang))
+    assert keys == wanted, f"{lang}.yml lacks {sorted(wanted - keys)}, has extra {sorted(keys - wanted)}"
 
 
-def test_no_empty_values():
-    for lang in LANGS:
-        for key, value in load(lang).items():
-            assert isinstance(value, str) and value.strip(), f"{lang}.yml: {key} is empty or not a text"
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_empty_values(lang):
+    for key, value in load(lang).items():
+        assert isinstance(value, str) and value.strip(), f"{lang}.yml: {key} is empty or not a text"
 
 
-def test_same_placeholders_and_url_segments():
-    data = {lang: load(lang) for lang in LANGS}
-    for key in data[LANGS[0]]:
-        wanted = placeholders(data[LANGS[0]][key])
-        for lang in LANGS[1:]:
-            assert placeholders(data[lang][key]) == wanted, f"{lang}.yml: {key}"
-        if key.startswith("url."):
-            for lang in LANGS:
-                assert re.fullmatch(r"[a-z0-9-]+", data[lang][key]), f"{lang}.yml: {key} is not a URL segment"
+@pytest.mark.parametrize("lang", OTHERS)
+def test_same_placeholders(lang):
+    reference, data = load(REFERENCE), load(lang)
+    for key, text in reference.items():
+        assert placeholders(data[key]) == placeholders(text), f"{lang}.yml: {key}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_url_segments_are_unique_slugs(lang):
+    segments = {key: value for key, value in load(lang).items() if key.startswith("url.")}
+    assert segments, f"{lang}.yml has no url.* keys"
+    for key, value in segments.items():
+        assert SLUG.fullmatch(value), f"{lang}.yml: {key}: {value!r} is not a lower-case ASCII slug"
+    taken = {}
+    for key, value in segments.items():
+        assert value not in taken, f"{lang}.yml: {key} and {taken[value]} are both {value!r}"
+        taken[value] = key
+    # folders the renderer writes next to the sections: a section may not take their name
+    assert not set(taken) & {"assets", "search", "feed.xml", "calendar.ics", "404"}, lang
 
 
 def test_preview_notices():
@@ -72,6 +84,7 @@ def test_preview_notices():
 # ---------------------------------------------------------------- the accessibility statement's legal texts
 
 STATEMENT = os.path.join(STRINGS, "statement")
+STATEMENT_LANGS = sorted(os.path.basename(p)[:-4] for p in glob.glob(os.path.join(STATEMENT, "*.yml")))
 AUTHORITY_KEY = re.compile(r"^enforce\.([A-Z]{2})(\.link)?$")   # the supervising authority of a country
 
 
@@ -85,7 +98,7 @@ def statement_texts(lang: str) -> dict:
 def test_statement_texts_line_up_per_model():
     """strings/statement/<lang>.yml: the files of one model (eu, digg) have the same keys and placeholders,
     apart from the authorities (enforce.<country> with enforce.<country>.link) each one names."""
-    texts = {lang: statement_texts(lang) for lang in LANGS}
+    texts = {lang: statement_texts(lang) for lang in STATEMENT_LANGS}
     models: dict[str, list[str]] = {}
     for lang, data in texts.items():
         for key, value in data.items():
@@ -114,7 +127,7 @@ def test_statement_texts_fill_every_paragraph():
     site, report = load_site(FIXTURE, today=dt.date.fromisoformat(BUILD_DATE))
     assert report.errors == 0 and site.statement
     for status, method, lang, country in itertools.product(statement.STATUSES, statement.METHODS,
-                                                           LANGS + ("de",), sorted(statement.AUTHORITY)):
+                                                           [*STATEMENT_LANGS, "de"], sorted(statement.AUTHORITY)):
         values = copy.deepcopy(site.statement)
         values.update(status=status, method=method, was_url="https://www.was.digst.dk/havbjerg-example",
                       method_text={"da": "Test med skærmlæser"})

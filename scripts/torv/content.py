@@ -105,7 +105,7 @@ def load_settings(root: str) -> SiteSettings:
         with open(path, "rb") as fh:
             text = decode(fh.read())
         config = yaml.load(text, Loader=_MkdocsLoader) or {}
-        _, lines = load_yaml(_strip_tags(text), aliases=True)
+        plain, lines = load_yaml(_strip_tags(text), aliases=True)
     except FileNotFoundError:
         report.error("mkdocs.yml", 0, "", "not found: run Torv from the repository's top folder")
         raise ConfigError(report) from None
@@ -116,7 +116,8 @@ def load_settings(root: str) -> SiteSettings:
         line, message = yaml_error(exc, text)
         report.error("mkdocs.yml", line, "", message)
         raise ConfigError(report) from None
-    extra = (config.get("extra") or {}) if isinstance(config, dict) else {}
+    # extra.torv read as Torv reads YAML: `NO` (Norway's phone region) and `no` stay texts, not false
+    extra = (plain.get("extra") or {}) if isinstance(plain, dict) else {}
     raw = extra.get("torv") if isinstance(extra, dict) else None
     if not isinstance(raw, dict):
         report.error("mkdocs.yml", 0, "extra.torv", "missing: expected Torv's settings under extra: torv:, "

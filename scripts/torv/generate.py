@@ -21,6 +21,7 @@ import yaml
 
 from . import feeds, i18n, localize, statement
 from .content import Entry, Site, entry_url
+from .languages import language
 from .models import STATUSES
 
 PER_PAGE_LATEST = 5
@@ -659,8 +660,8 @@ class Generator:
             "site_name": self.s.municipality[lang],
             "docs_dir": f"{lang}/docs",
             "site_dir": f"{lang}/site",
-            "theme": {"language": lang, "custom_dir": f"{self.root_rel}/overrides"},
-            "plugins": {"search": {"lang": lang}},
+            "theme": {"language": language(lang).theme, "custom_dir": f"{self.root_rel}/overrides"},
+            "plugins": {"search": language(lang).search_plugin()},
             "nav": self.nav(lang),
             "extra": {
                 "alternate": [{"name": self.s.language_names.get(lg, lg), "link": f"/{lg}/", "lang": lg}

@@ -5,16 +5,16 @@ import datetime as dt
 
 from babel.dates import format_date, format_time, get_day_names
 
+from .languages import LANGUAGES, language
 from .models import WEEKDAYS
 
-# A language code's Babel locale: English dates read "18 December 2017" (British order).
-LOCALES = {"da": "da_DK", "sv": "sv_SE", "en": "en_GB", "nb": "nb_NO", "nn": "nn_NO", "fi": "fi_FI",
-           "de": "de_DE", "is": "is_IS"}
+# A language code's Babel locale (languages.py): English dates read "18 December 2017" (British order).
+LOCALES = {code: lang.locale for code, lang in LANGUAGES.items()}
 DASH = "\u2013"  # en dash for ranges
 
 
 def locale(lang: str) -> str:
-    return LOCALES.get(lang, lang)
+    return language(lang).locale
 
 
 def date_long(d: dt.date, lang: str) -> str:
@@ -25,8 +25,11 @@ def time_short(t: dt.time, lang: str) -> str:
     return format_time(t, "short", locale=locale(lang))
 
 
-def weekday(day_index: int, lang: str) -> str:
-    return get_day_names("wide", locale=locale(lang))[day_index]
+def weekday(day_index: int, lang: str, alone: bool = False) -> str:
+    """The weekday's name (0 = Monday) in a date, or with `alone` as a name of its own (a table row):
+    Finnish 'torstaina 3. joulukuuta' but 'Maanantai–perjantai'."""
+    context = language(lang).weekday_alone if alone else "format"
+    return get_day_names("wide", context=context, locale=locale(lang))[day_index]
 
 
 def datetime_text(start: dt.datetime, end: dt.datetime | None, lang: str) -> str:
@@ -54,8 +57,8 @@ def opening_rows(hours: dict, lang: str, closed_word: str, joiner: str) -> list[
             rows.append({"_first": i, "_last": i, "_spans": spans})
     out = []
     for r in rows:
-        first = weekday(r["_first"], lang)
-        days = first if r["_first"] == r["_last"] else f"{first}{DASH}{weekday(r['_last'], lang)}"
+        first = weekday(r["_first"], lang, alone=True)
+        days = first if r["_first"] == r["_last"] else f"{first}{DASH}{weekday(r['_last'], lang, alone=True)}"
         spans = r["_spans"]
         out.append({
             "days": days[:1].upper() + days[1:],

@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 
 import yaml
 
+from .languages import language
 from .schema import DATETIME_RE, PLACEHOLDER
 from .yamlio import FENCE, ReadError, split_front_matter
 
@@ -27,11 +27,6 @@ LOCATION_MAX = 200
 SLUG_MAX = 60
 ID_MAX = 30
 
-# Letters that Unicode does not decompose into ASCII, and the Nordic spellings of the others.
-TRANSLITERATE = {
-    "æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
-    "ð": "d", "þ": "th", "ł": "l", "đ": "d", "ı": "i", "œ": "oe",
-}
 NEWS_NAME = re.compile(r"^news/(?:.+/)?(?P<stem>[^/]+)\.[^./]+\.md$")
 SLUG_FIELD = re.compile(r"^slug:\s*[\"']?([a-z0-9][a-z0-9-]*)[\"']?\s*(?:#.*)?$", re.M)
 
@@ -42,16 +37,12 @@ class ScaffoldError(Exception):
 
 # ---------------------------------------------------------------- names
 
-def slugify(text: str, max_length: int = SLUG_MAX) -> str:
-    """An ASCII address from a title: `Dialogmøde på Havbjerggård` -> `dialogmoede-paa-havbjerggaard`."""
-    out = []
-    for ch in text.lower():
-        if ch in TRANSLITERATE:
-            out.append(TRANSLITERATE[ch])
-            continue
-        base = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
-        out.append(base if base else " ")
-    slug = re.sub(r"[^a-z0-9]+", "-", "".join(out)).strip("-")
+def slugify(text: str, max_length: int = SLUG_MAX, *, lang: str | None = None) -> str:
+    """An ASCII address from a text, spelt the way its language writes its letters in ASCII
+    (languages.py): `Dialogmøde på Havbjerggård` (da) -> `dialogmoede-paa-havbjerggaard`,
+    `Företagsträff i Göteborg` (sv) -> `foretagstraff-i-goteborg`."""
+    spell = language(lang or "").ascii
+    slug = re.sub(r"[^a-z0-9]+", "-", "".join(spell(ch) or " " for ch in text.lower())).strip("-")
     if len(slug) > max_length:
         cut = slug[:max_length + 1]
         slug = cut[:cut.rfind("-")] if "-" in cut[:max_length] else slug[:max_length]
@@ -151,7 +142,7 @@ def new_news(settings, existing: dict, title: str, today: dt.date, summary: str 
             event["location"] = _text(location, "location", 'LOCATION="Havbjerg Rådhus, mødesal 1"', LOCATION_MAX)
     elif end or location:
         raise ScaffoldError("a meeting needs its start, e.g. START=\"2026-12-03 08:30\"")
-    base = slugify(title) or ("moede" if event else "nyhed")
+    base = slugify(title, lang=settings.default_language) or ("moede" if event else "nyhed")
     slug = unique(base, news_addresses(existing))
     folder = f"news/{today.year}"
     default = settings.default_language
@@ -254,7 +245,7 @@ def add_commitment(settings, existing: dict, pillar: str, text: str, commitment_
             raise ScaffoldError(f"the pillar {pillar} already has a commitment with the id {commitment_id}")
         cid = commitment_id
     else:
-        cid = unique(slugify(text, ID_MAX) or "tilsagn", ids)
+        cid = unique(slugify(text, ID_MAX, lang=default) or "tilsagn", ids)
     out = {}
     for lang in settings.languages:
         path = f"policy/pillars/{pillar}.{lang}.md"
