@@ -40,13 +40,16 @@ def headings(text: str) -> list[str]:
 
 
 def repo_copy(dest: str) -> str:
-    """Content, configuration, Makefile and scripts; .venv is the repository's own (already set up)."""
+    """Content, configuration, Makefile, package and scripts; .venv is the repository's own (already set up,
+    with Torv installed from the repository itself)."""
     os.makedirs(dest, exist_ok=True)
     copy_repo(dest)
-    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
+    installed = ("requirements.txt", "requirements-test.txt", "pyproject.toml")
+    for name in ("Makefile", *installed):
         shutil.copy2(os.path.join(ROOT, name), os.path.join(dest, name))
-    # The .venv is set up already (its stamps are newer than these): make never reinstalls into it.
-    for name in ("requirements.txt", "requirements-test.txt"):
+    # The .venv is set up already (its stamps are newer than these): make never reinstalls into it, which
+    # would point the repository's .venv at this temporary copy.
+    for name in installed:
         os.utime(os.path.join(dest, name), (0, 0))
     shutil.copytree(os.path.join(ROOT, "scripts"), os.path.join(dest, "scripts"),
                     ignore=shutil.ignore_patterns("__pycache__"))
@@ -157,7 +160,7 @@ def test_pre_commit_runs_the_validator(tmp_path):
     assert repo["repo"] == "local"
     [hook] = repo["hooks"]
     assert hook["language"] == "system" and hook["pass_filenames"] is False
-    assert hook["entry"] == "make validate", "the README's command, which runs scripts/validate.py"
+    assert hook["entry"] == "make validate", "the README's command, which runs `torv validate`"
     for path in ("news/2026/x.da.md", "policy/contacts.yml", "docs/om.da.md", "mkdocs.yml"):
         assert re.search(hook["files"], path), path
     assert not re.search(hook["files"], "scripts/torv/cli.py")

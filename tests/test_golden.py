@@ -58,7 +58,7 @@ def case_args(case: Path | None) -> list[str]:
 
 def run_validator(root: Path, args: list[str]) -> tuple[list[str], int]:
     proc = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "validate.py"), "--root", str(root), "--today", TODAY, *args],
+        [sys.executable, "-m", "torv", "validate", "--root", str(root), "--today", TODAY, *args],
         cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=120,
     )
     assert proc.stderr == "", proc.stderr

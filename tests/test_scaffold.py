@@ -1,4 +1,4 @@
-"""Scaffolding (`make news`, `make meeting`, `make commitment`, i.e. scripts/new.py): the new files
+"""Scaffolding (`make news`, `make meeting`, `make commitment`, i.e. `torv new`): the new files
 have the right names in every language, today's date and a unique address; the default-language
 file validates at once; translations are reported until their TODO: fields are translated; then
 the site builds with the new pages."""
@@ -8,12 +8,11 @@ import datetime as dt
 import os
 import re
 import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_DATE, FIXTURE, ROOT, SCRIPTS, copy_repo, run_build
+from conftest import BUILD_DATE, FIXTURE, TORV, copy_repo, run_build
 from torv import i18n, scaffold
 from torv.content import load_settings, load_site
 from torv.schema import PLACEHOLDER
@@ -25,12 +24,12 @@ DEFAULT = SETTINGS.default_language
 
 
 def new(root: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, os.path.join(SCRIPTS, "new.py"), *args, "--root", root,
+    return subprocess.run([*TORV, "new", *args, "--root", root,
                            "--today", BUILD_DATE], capture_output=True, text=True)
 
 
 def validate(root: str) -> tuple[int, list[str]]:
-    proc = subprocess.run([sys.executable, os.path.join(SCRIPTS, "validate.py"), "--root", root,
+    proc = subprocess.run([*TORV, "validate", "--root", root,
                            "--today", BUILD_DATE], capture_output=True, text=True)
     return proc.returncode, proc.stdout.strip().split("\n")
 

@@ -13,7 +13,7 @@ import pytest
 import sample
 from conftest import ROOT
 from sample import LANGS
-from screenshot import README_SHOT, VIEWPORTS, capture
+from torv.screenshot import README_SHOT, VIEWPORTS, capture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -70,9 +70,9 @@ def test_screenshots(browser, site_url, artifacts):
 
 
 def test_readme_screenshot_is_there():
-    """README.md shows .github/screenshot-home.png (refresh it with scripts/screenshot.py)."""
+    """README.md shows .github/screenshot-home.png (refresh it with `python -m torv.screenshot`)."""
     with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as fh:
         assert "(.github/screenshot-home.png)" in fh.read()
-    width, height, distinct = png_facts(README_SHOT)
+    width, height, distinct = png_facts(os.path.join(ROOT, README_SHOT))
     assert width == VIEWPORTS["desktop"]["width"] and height >= VIEWPORTS["desktop"]["height"]
     assert distinct > 50
