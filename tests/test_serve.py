@@ -1,6 +1,7 @@
 """The live preview: `build(preview=True)` shows drafts and scheduled items with a notice (a normal
 build never does), and `torv serve` serves the preview, rebuilds when a file is saved, and keeps
 the last good preview when the content has an error."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,11 @@ from torv.build import build, preview_paths
 pytestmark = pytest.mark.slow
 
 DRAFT_NOTICE = {"da": "Kladde – ikke offentliggjort", "sv": "Utkast – inte publicerat", "en": "Draft – not published"}
-SCHEDULED_NOTICE = {"da": "Planlagt til offentliggørelse {}", "sv": "Schemalagd för publicering {}",
-                    "en": "Scheduled for publication on {}"}
+SCHEDULED_NOTICE = {
+    "da": "Planlagt til offentliggørelse {}",
+    "sv": "Schemalagd för publicering {}",
+    "en": "Scheduled for publication on {}",
+}
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +77,7 @@ def test_published_items_have_no_preview_notice(preview_site):
 
 # ---------------------------------------------------------------- torv serve
 
+
 def fetch(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=10) as resp:
@@ -104,9 +109,11 @@ def test_serve_rebuilds_on_save_and_keeps_the_last_good_preview(tmp_path):
     root = copy_repo(str(tmp_path))
     log_path = tmp_path / "serve.log"
     with open(log_path, "w") as log:
-        proc = subprocess.Popen([*TORV, "serve", "--root", root,
-                                 "--port", "0", "--today", BUILD_DATE], stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [*TORV, "serve", "--root", root, "--port", "0", "--today", BUILD_DATE], stdout=log, stderr=subprocess.STDOUT
+        )
     try:
+
         def output():
             return log_path.read_text(encoding="utf-8")
 
@@ -115,10 +122,12 @@ def test_serve_rebuilds_on_save_and_keeps_the_last_good_preview(tmp_path):
                 pytest.fail(f"torv serve stopped:\n{output()}")
             m = re.search(r"Preview on (http://127\.0\.0\.1:\d+/)", output())
             return m and m.group(1)
+
         base = wait_for(served_url, 60, "the first preview")
 
         def state() -> dict:
             return json.loads(fetch(base + "__torv/version")[1])
+
         group = "news/2026/groent-netvaerk"
         page_url = base + sample.news_path(group, "da")
         status, html = fetch(page_url)
@@ -167,6 +176,7 @@ def test_serve_rebuilds_on_save_and_keeps_the_last_good_preview(tmp_path):
 
 def test_one_preview_per_repository(tmp_path):
     from torv.serve import _lock
+
     first = _lock(str(tmp_path))
     assert first is not None
     assert _lock(str(tmp_path)) is None, "a second preview of the same repository is refused"
