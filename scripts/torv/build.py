@@ -18,12 +18,6 @@ from concurrent.futures import ThreadPoolExecutor
 from . import i18n
 from .content import ConfigError, Site, load_site
 from .generate import Copy, generate
-from .problems import Report
-
-
-class BuildError(Exception):
-    pass
-
 
 # The live preview (`make serve`) builds in its own folder below build/, which a production
 # build leaves alone: build/preview/tree/ (generated pages) and build/preview/site/ (served).
@@ -224,4 +218,4 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
     return 0
 
 
-__all__ = ["build", "write_tree", "root_pages", "preview_paths", "BuildError", "Report"]
+__all__ = ["build", "write_tree", "root_pages", "preview_paths"]
