@@ -11,11 +11,10 @@ import argparse
 import datetime as dt
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import metadata
 
 from .content import ConfigError, discover, load_settings, load_site
-
-Command = Callable[[argparse.Namespace], int]
 
 
 def _date(value: str) -> dt.date:
@@ -226,36 +225,45 @@ def schemas(args: argparse.Namespace) -> int:
 
 
 def bench_arguments(parser: argparse.ArgumentParser) -> None:
-    from . import bench
+    from . import bench as benchmark
 
-    bench.arguments(parser)
+    benchmark.arguments(parser)
 
 
 def bench(args: argparse.Namespace) -> int:
-    from . import bench
+    from . import bench as benchmark
 
-    return bench.run(args)
+    return benchmark.run(args)
 
 
 # ---------------------------------------------------------------- the command
 
-# name, one line for `torv --help`, the description of `torv <name> --help`, its options, what it does
-COMMANDS: list[tuple[str, str, str, Callable[[argparse.ArgumentParser], None], Command]] = [
-    (
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    summary: str  # its line in `torv --help`
+    description: str  # the top of `torv <name> --help`
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS = [
+    Command(
         "validate",
         "check all content and report every problem",
         "Check all Torv content and report every problem.",
         validate_arguments,
         validate,
     ),
-    (
+    Command(
         "build",
         "validate, then build site/ in every language",
         "Validate the content and build site/ in every language. site/ changes only when everything succeeded.",
         build_arguments,
         build,
     ),
-    (
+    Command(
         "serve",
         "live preview with drafts and scheduled items, rebuilt on save",
         "Live preview on http://127.0.0.1:8000: builds into build/preview/site/ (drafts and scheduled items "
@@ -264,21 +272,21 @@ COMMANDS: list[tuple[str, str, str, Callable[[argparse.ArgumentParser], None], C
         serve_arguments,
         serve,
     ),
-    (
+    Command(
         "new",
         "create a news item, meeting or commitment in every language",
         "Create a new news item, meeting or commitment, in every configured language.",
         new_arguments,
         new,
     ),
-    (
+    Command(
         "schemas",
         "write the JSON Schemas for editors to scripts/schemas/",
         "Write the JSON Schemas for editors to scripts/schemas/ (from the same models that validate).",
         schemas_arguments,
         schemas,
     ),
-    (
+    Command(
         "bench",
         "print speed and size figures",
         "Speed and size figures, printed: validation of the repository's content and of a synthetic "
@@ -298,17 +306,17 @@ def parser() -> argparse.ArgumentParser:
     )
     top.add_argument("--version", action="version", version=f"%(prog)s {metadata.version('torv')}")
     commands = top.add_subparsers(dest="command", metavar="command", required=True)
-    for name, summary, description, arguments, command in COMMANDS:
-        sub = commands.add_parser(name, help=summary, description=description)
-        arguments(sub)
-        sub.set_defaults(command_function=command)
+    for command in COMMANDS:
+        sub = commands.add_parser(command.name, help=command.summary, description=command.description)
+        command.arguments(sub)
+        sub.set_defaults(run=command.run)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        result: int = args.command_function(args)
+        result: int = args.run(args)
         return result
     except KeyboardInterrupt:
         return 130
