@@ -15,8 +15,15 @@ import threading
 
 import pytest
 
-# Debian's Chromium, which may reach nothing but 127.0.0.1: the same browser as the README's screenshot.
-from torv.screenshot import CHROMIUM, CHROMIUM_ARGS
+try:
+    # Debian's Chromium, which may reach nothing but 127.0.0.1: the same browser as the README's screenshot.
+    from torv.screenshot import CHROMIUM, CHROMIUM_ARGS
+except ModuleNotFoundError as exc:
+    if exc.name != "torv":
+        raise
+    raise pytest.UsageError(
+        f"Torv is not installed in {sys.executable}: run `make test`, which installs it into .venv/"
+    ) from exc
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Torv's own tests build this frozen fixture site, never the municipality's content at the root.
