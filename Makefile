@@ -2,47 +2,53 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+TORV   := $(BIN)/torv
+PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 ARGS   ?=
 
 .PHONY: validate build serve test schemas bench clean news meeting commitment lighthouse
 
-$(VENV)/.build: requirements.txt
+# .venv/: the pinned requirements, then Torv itself, editable (`pip install -e .`, see pyproject.toml): the
+# `torv` command runs the code in scripts/torv/ as it is. After a `git pull` only a changed requirements.txt
+# or pyproject.toml (a new dependency, a new command) needs a new install, and make does it then.
+$(VENV)/.build: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PIP) --upgrade pip
+	$(PIP) -r requirements.txt
+	$(PIP) --no-deps -e .
 	touch $@
 
 $(VENV)/.test: $(VENV)/.build requirements-test.txt
-	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
+	$(PIP) -r requirements-test.txt
 	touch $@
 
 ## make validate: check all content (ARGS="--strict" or "--format github")
 validate: $(VENV)/.build
-	$(BIN)/python scripts/validate.py $(ARGS)
+	$(TORV) validate $(ARGS)
 
 ## make build: validate, then build site/ for every language
 build: $(VENV)/.build
-	$(BIN)/python scripts/build.py $(ARGS)
+	$(TORV) build $(ARGS)
 
 ## make serve: live preview on http://127.0.0.1:8000 that rebuilds when content changes
 serve: $(VENV)/.build
-	$(BIN)/python scripts/serve.py $(ARGS)
+	$(TORV) serve $(ARGS)
 
 ## make schemas: write the JSON Schemas for editors (scripts/schemas/)
 schemas: $(VENV)/.build
-	$(BIN)/python scripts/schemas.py
+	$(TORV) schemas
 
 ## make news TITLE="...": a new news item dated today, one file per language (SUMMARY="..." optional)
 news: $(VENV)/.build
-	@$(BIN)/python scripts/new.py news --summary "$$SUMMARY" $(ARGS) -- "$$TITLE"
+	@$(TORV) new news --summary "$$SUMMARY" $(ARGS) -- "$$TITLE"
 
 ## make meeting TITLE="..." START="2026-12-03 08:30": a new meeting (END="...", LOCATION="..." optional)
 meeting: $(VENV)/.build
-	@$(BIN)/python scripts/new.py meeting --summary "$$SUMMARY" --start "$$START" --end "$$END" --location "$$LOCATION" $(ARGS) -- "$$TITLE"
+	@$(TORV) new meeting --summary "$$SUMMARY" --start "$$START" --end "$$END" --location "$$LOCATION" $(ARGS) -- "$$TITLE"
 
 ## make commitment PILLAR=dialog TEXT="...": add a planned commitment to a pillar in every language
 commitment: $(VENV)/.build
-	@$(BIN)/python scripts/new.py commitment $(ARGS) -- "$$PILLAR" "$$TEXT"
+	@$(TORV) new commitment $(ARGS) -- "$$PILLAR" "$$TEXT"
 
 # The W3C Nu HTML validator and Lighthouse, pinned in package-lock.json. --ignore-scripts: vnu-jar's
 # install script would download a Java runtime from GitHub when none is found; ensure-tools.sh installs one.
@@ -56,15 +62,16 @@ test: $(VENV)/.test
 	@$(MAKE) --no-print-directory node_modules/.installed
 	$(BIN)/python -m pytest $(ARGS)
 
-## make lighthouse: Lighthouse (mobile) on four pages; summary in tests/artifacts/lighthouse/ (not in `make test`)
+## make lighthouse: Lighthouse (mobile) on four pages; summary in tests/artifacts/lighthouse/ (not in `make test`;
+## a developer's tool, so not a `torv` command: python -m torv.lighthouse --help)
 lighthouse: $(VENV)/.build
 	@bash scripts/ensure-tools.sh
 	@$(MAKE) --no-print-directory node_modules/.installed
-	$(BIN)/python scripts/lighthouse.py $(ARGS)
+	$(BIN)/python -m torv.lighthouse $(ARGS)
 
 clean:
 	rm -rf site build .pytest_cache
 
 ## make bench: print speed and size figures (not part of the tests)
 bench: $(VENV)/.build
-	$(BIN)/python scripts/bench.py $(ARGS)
+	$(TORV) bench $(ARGS)

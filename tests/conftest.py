@@ -2,6 +2,7 @@
 
 The build date is fixed (BUILD_DATE) so that "upcoming" and "past" meetings are deterministic.
 """
+
 from __future__ import annotations
 
 import functools
@@ -14,17 +15,24 @@ import threading
 
 import pytest
 
+try:
+    # Debian's Chromium, which may reach nothing but 127.0.0.1: the same browser as the README's screenshot.
+    from torv.screenshot import CHROMIUM, CHROMIUM_ARGS
+except ModuleNotFoundError as exc:
+    if exc.name != "torv":
+        raise
+    raise pytest.UsageError(
+        f"Torv is not installed in {sys.executable}: run `make test`, which installs it into .venv/"
+    ) from exc
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Torv's own tests build this frozen fixture site, never the municipality's content at the root.
 FIXTURE = os.path.join(ROOT, "tests", "fixtures", "havbjerg")
 CONTENT = ("mkdocs.yml", "policy", "news", "docs")
-SCRIPTS = os.path.join(ROOT, "scripts")
+# The `torv` command of the installed package (`make` installs it into .venv/), as a subprocess.
+TORV = [sys.executable, "-m", "torv"]
 BUILD_DATE = "2026-11-22"
-ARTIFACTS = os.path.join(ROOT, "tests", "artifacts")   # kept by CI (screenshots, reports)
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-if SCRIPTS not in sys.path:
-    sys.path.insert(0, SCRIPTS)
+ARTIFACTS = os.path.join(ROOT, "tests", "artifacts")  # kept by CI (screenshots, reports)
 
 
 def copy_repo(dest: str, fixture: str = FIXTURE) -> str:
@@ -39,8 +47,9 @@ def copy_repo(dest: str, fixture: str = FIXTURE) -> str:
 
 
 def run_build(root: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, os.path.join(SCRIPTS, "build.py"), "--root", root,
-                           "--today", BUILD_DATE, *args], capture_output=True, text=True)
+    return subprocess.run(
+        [*TORV, "build", "--root", root, "--today", BUILD_DATE, *args], capture_output=True, text=True
+    )
 
 
 @pytest.fixture(scope="session")
@@ -77,20 +86,13 @@ def site_url(site_dir):
     server.shutdown()
 
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    # Nothing may leave the machine: every host but the test server resolves to nothing.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
-
-
 @pytest.fixture(scope="session")
 def browser():
     playwright = pytest.importorskip("playwright.sync_api")
     if not os.path.exists(CHROMIUM):
-        pytest.fail("Chromium is not installed: run `make test` (it installs Debian's chromium) "
-                    "or `apt-get install chromium`")
+        pytest.fail(
+            "Chromium is not installed: run `make test` (it installs Debian's chromium) or `apt-get install chromium`"
+        )
     with playwright.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield b

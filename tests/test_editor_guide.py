@@ -3,6 +3,7 @@
 Every command in the guides (the lines of their ```sh blocks) is run, in a temporary copy of the
 repository, exactly as written; the editor's web-browser steps are prose.
 """
+
 from __future__ import annotations
 
 import glob
@@ -19,8 +20,17 @@ from conftest import FIXTURE, ROOT, copy_repo
 
 GUIDES = {"en": os.path.join(ROOT, "EDITORS.md"), "da": os.path.join(ROOT, "EDITORS.da.md")}
 # What the guide must walk through (the issue's list), as the English headings say it.
-TOPICS = ["publish a news item", "announce a meeting", "cancel a meeting", "add a translation",
-          "phone number", "opening hours", "commitment", "validation error", "after merge"]
+TOPICS = [
+    "publish a news item",
+    "announce a meeting",
+    "cancel a meeting",
+    "add a translation",
+    "phone number",
+    "opening hours",
+    "commitment",
+    "validation error",
+    "after merge",
+]
 
 
 def read(path: str) -> str:
@@ -40,16 +50,20 @@ def headings(text: str) -> list[str]:
 
 
 def repo_copy(dest: str) -> str:
-    """Content, configuration, Makefile and scripts; .venv is the repository's own (already set up)."""
+    """Content, configuration, Makefile, package and scripts; .venv is the repository's own (already set up,
+    with Torv installed from the repository itself)."""
     os.makedirs(dest, exist_ok=True)
     copy_repo(dest)
-    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
+    installed = ("requirements.txt", "requirements-test.txt", "pyproject.toml")
+    for name in ("Makefile", *installed):
         shutil.copy2(os.path.join(ROOT, name), os.path.join(dest, name))
-    # The .venv is set up already (its stamps are newer than these): make never reinstalls into it.
-    for name in ("requirements.txt", "requirements-test.txt"):
+    # The .venv is set up already (its stamps are newer than these): make never reinstalls into it, which
+    # would point the repository's .venv at this temporary copy.
+    for name in installed:
         os.utime(os.path.join(dest, name), (0, 0))
-    shutil.copytree(os.path.join(ROOT, "scripts"), os.path.join(dest, "scripts"),
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        os.path.join(ROOT, "scripts"), os.path.join(dest, "scripts"), ignore=shutil.ignore_patterns("__pycache__")
+    )
     os.symlink(os.path.join(ROOT, ".venv"), os.path.join(dest, ".venv"))
     return dest
 
@@ -83,8 +97,9 @@ def test_every_command_in_the_text_is_in_a_runnable_block(lang):
     runnable = commands(text)
     assert runnable, "the guide shows the commands for people who work on their own computer"
     for span in re.findall(r"`(make [^`]*)`", text):
-        assert any(c == span or c.startswith(span + " ") for c in runnable), \
+        assert any(c == span or c.startswith(span + " ") for c in runnable), (
             f"`{span}` is mentioned but not shown in a ```sh block, so no test runs it"
+        )
     for line in re.findall(r"^```(\w*)", text, re.M):
         assert line in ("", "sh", "markdown", "yaml", "text"), f"unexpected code block language {line!r}"
 
@@ -125,6 +140,7 @@ def test_every_command_in_the_guides_runs(guide_commands, tmp_path):
 
 def test_vscode_maps_the_json_schemas_onto_the_yaml_files():
     from torv.schemas import DATA_FILE_SCHEMAS, all_schemas
+
     with open(os.path.join(ROOT, ".vscode", "settings.json"), encoding="utf-8") as fh:
         settings = json.load(fh)
     mapping = settings["yaml.schemas"]
@@ -141,7 +157,8 @@ def test_vscode_maps_the_json_schemas_onto_the_yaml_files():
 def test_each_yaml_data_file_names_its_schema_on_its_first_line(rel):
     """The YAML language server's modeline: completion and checks in any editor that runs it."""
     from torv.schemas import DATA_FILE_SCHEMAS
-    with open(os.path.join(FIXTURE, rel), encoding="utf-8") as fh:   # as it stands at a repository's top
+
+    with open(os.path.join(FIXTURE, rel), encoding="utf-8") as fh:  # as it stands at a repository's top
         first = fh.readline().strip()
     m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert m, f"{rel} starts with {first!r}"
@@ -157,7 +174,7 @@ def test_pre_commit_runs_the_validator(tmp_path):
     assert repo["repo"] == "local"
     [hook] = repo["hooks"]
     assert hook["language"] == "system" and hook["pass_filenames"] is False
-    assert hook["entry"] == "make validate", "the README's command, which runs scripts/validate.py"
+    assert hook["entry"] == "make validate", "the README's command, which runs `torv validate`"
     for path in ("news/2026/x.da.md", "policy/contacts.yml", "docs/om.da.md", "mkdocs.yml"):
         assert re.search(hook["files"], path), path
     assert not re.search(hook["files"], "scripts/torv/cli.py")

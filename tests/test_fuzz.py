@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,13 +14,11 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from torv.content import load_settings, load_site
+from torv.models import Contacts, NewsItem, Page, Pillar, Policy
+from torv.schema import ListOf, walk_options
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
-
-from torv.content import load_settings, load_site  # noqa: E402
-from torv.models import Contacts, NewsItem, Page, Pillar, Policy  # noqa: E402
-from torv.schema import ListOf, walk_options  # noqa: E402
-
 BASE = REPO / "tests" / "golden" / "base"
 TODAY = dt.date(2026, 11, 22)
 

@@ -1,5 +1,6 @@
 """Golden tests of the validator: each case is the base tree plus a few changed files, and the
 exact lines an editor should see. See tests/golden/README.md for how to add a case."""
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,10 @@ CASES = GOLDEN / "cases"
 TODAY = "2026-11-22"
 
 # Python leaking into an editor's message: never acceptable.
-INTERNALS = re.compile(r"<class|Traceback|\bNone\b|\bNoneType\b|\bdict\b|\bstr\b|object at 0x|Error\("
-                       r"|\{'[^']*': |\['[^']*'[,\]]")     # and reprs: {'a': ...}, ['a', ...]
+INTERNALS = re.compile(
+    r"<class|Traceback|\bNone\b|\bNoneType\b|\bdict\b|\bstr\b|object at 0x|Error\("
+    r"|\{'[^']*': |\['[^']*'[,\]]"
+)  # and reprs: {'a': ...}, ['a', ...]
 
 
 def case_names() -> list[str]:
@@ -58,8 +61,12 @@ def case_args(case: Path | None) -> list[str]:
 
 def run_validator(root: Path, args: list[str]) -> tuple[list[str], int]:
     proc = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "validate.py"), "--root", str(root), "--today", TODAY, *args],
-        cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        [sys.executable, "-m", "torv", "validate", "--root", str(root), "--today", TODAY, *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
     assert proc.stderr == "", proc.stderr
     return proc.stdout.splitlines(), proc.returncode
@@ -101,5 +108,5 @@ def test_golden(name, tmp_path):
 @pytest.mark.parametrize("name", case_names())
 def test_golden_expected_is_editor_friendly(name):
     text = (CASES / name / "expected.txt").read_text(encoding="utf-8")
-    assert not INTERNALS.search(text), INTERNALS.search(text).group(0)
+    assert not INTERNALS.search(text), INTERNALS.findall(text)
     assert os.sep + "tmp" not in text

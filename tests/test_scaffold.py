@@ -1,7 +1,8 @@
-"""Scaffolding (`make news`, `make meeting`, `make commitment`, i.e. scripts/new.py): the new files
+"""Scaffolding (`make news`, `make meeting`, `make commitment`, i.e. `torv new`): the new files
 have the right names in every language, today's date and a unique address; the default-language
 file validates at once; translations are reported until their TODO: fields are translated; then
 the site builds with the new pages."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -9,30 +10,27 @@ import datetime as dt
 import os
 import re
 import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_DATE, FIXTURE, ROOT, SCRIPTS, copy_repo, run_build
+from conftest import BUILD_DATE, FIXTURE, TORV, copy_repo, run_build
 from torv import i18n, scaffold
 from torv.content import load_settings, load_site
 from torv.schema import PLACEHOLDER
 
 SETTINGS = load_settings(FIXTURE)
 TODAY = dt.date.fromisoformat(BUILD_DATE)
-LANGS = SETTINGS.languages          # default first
+LANGS = SETTINGS.languages  # default first
 DEFAULT = SETTINGS.default_language
 
 
 def new(root: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, os.path.join(SCRIPTS, "new.py"), *args, "--root", root,
-                           "--today", BUILD_DATE], capture_output=True, text=True)
+    return subprocess.run([*TORV, "new", *args, "--root", root, "--today", BUILD_DATE], capture_output=True, text=True)
 
 
 def validate(root: str) -> tuple[int, list[str]]:
-    proc = subprocess.run([sys.executable, os.path.join(SCRIPTS, "validate.py"), "--root", root,
-                           "--today", BUILD_DATE], capture_output=True, text=True)
+    proc = subprocess.run([*TORV, "validate", "--root", root, "--today", BUILD_DATE], capture_output=True, text=True)
     return proc.returncode, proc.stdout.strip().split("\n")
 
 
@@ -112,37 +110,72 @@ def test_slug_is_unique_among_file_names_and_slugs_in_any_language():
     assert f"news/{TODAY.year}/dialogmoede-2.{DEFAULT}.md" in files
 
 
-@pytest.mark.parametrize("text", ["Plain text", "Kolon: i teksten", "# hash first", "true", "2026-01-01",
-                                  "123", "- dash", 'Citat "her"', "it's", "null", "[list]", "&anchor", "*star",
-                                  "@at", "%pct", "`tick`", "value #comment", "{a: b}", "|pipe", ">more"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain text",
+        "Kolon: i teksten",
+        "# hash first",
+        "true",
+        "2026-01-01",
+        "123",
+        "- dash",
+        'Citat "her"',
+        "it's",
+        "null",
+        "[list]",
+        "&anchor",
+        "*star",
+        "@at",
+        "%pct",
+        "`tick`",
+        "value #comment",
+        "{a: b}",
+        "|pipe",
+        ">more",
+    ],
+)
 def test_scalar_reads_back_as_the_same_text(text):
     import yaml
+
     assert yaml.safe_load("k: " + scaffold.scalar(text)) == {"k": text}
 
 
 def test_the_default_language_file_holds_every_field_and_translations_only_todo_placeholders():
-    files = scaffold.new_news(SETTINGS, {}, "Dialogmøde om havnen", TODAY, summary="Kom og sig din mening.",
-                              start="2026-12-10 09:00", end="2026-12-10 11:00", location="Rådhuset, sal 1")
+    files = scaffold.new_news(
+        SETTINGS,
+        {},
+        "Dialogmøde om havnen",
+        TODAY,
+        summary="Kom og sig din mening.",
+        start="2026-12-10 09:00",
+        end="2026-12-10 11:00",
+        location="Rådhuset, sal 1",
+    )
     da = files[f"news/{TODAY.year}/dialogmoede-om-havnen.{DEFAULT}.md"]
-    assert da.startswith("---\ntitle: Dialogmøde om havnen\nsummary: Kom og sig din mening.\n"
-                         f"date: {BUILD_DATE}\n")
+    assert da.startswith(f"---\ntitle: Dialogmøde om havnen\nsummary: Kom og sig din mening.\ndate: {BUILD_DATE}\n")
     assert "event:\n  start: 2026-12-10 09:00\n  end: 2026-12-10 11:00\n  location: Rådhuset, sal 1\n" in da
     for lang in LANGS[1:]:
         tr = files[f"news/{TODAY.year}/dialogmoede-om-havnen.{lang}.md"]
-        assert tr.startswith('---\ntitle: "TODO: Dialogmøde om havnen"\nsummary: "TODO: Kom og sig din mening."\n'
-                             'event:\n  location: "TODO: Rådhuset, sal 1"\n---\n')
+        assert tr.startswith(
+            '---\ntitle: "TODO: Dialogmøde om havnen"\nsummary: "TODO: Kom og sig din mening."\n'
+            'event:\n  location: "TODO: Rådhuset, sal 1"\n---\n'
+        )
         assert "date:" not in tr and "start:" not in tr, "shared fields stay in the default-language file"
 
 
-@pytest.mark.parametrize("kw,message", [
-    ({"title": ""}, "missing title"),
-    ({"title": "x" * 121}, "at most 120"),
-    ({"title": "TODO: later"}, "TODO:"),
-    ({"title": "Møde", "start": "3.12.2026 8:30"}, "like 2026-12-03 08:30"),
-    ({"title": "Møde", "start": "2026-02-30 08:30"}, "not a real date"),
-    ({"title": "Møde", "start": "2026-12-03 10:00", "end": "2026-12-03 09:00"}, "end after the start"),
-    ({"title": "Møde", "location": "Rådhuset"}, "needs its start"),
-])
+@pytest.mark.parametrize(
+    "kw,message",
+    [
+        ({"title": ""}, "missing title"),
+        ({"title": "x" * 121}, "at most 120"),
+        ({"title": "TODO: later"}, "TODO:"),
+        ({"title": "Møde", "start": "3.12.2026 8:30"}, "like 2026-12-03 08:30"),
+        ({"title": "Møde", "start": "2026-02-30 08:30"}, "not a real date"),
+        ({"title": "Møde", "start": "2026-12-03 10:00", "end": "2026-12-03 09:00"}, "end after the start"),
+        ({"title": "Møde", "location": "Rådhuset"}, "needs its start"),
+    ],
+)
 def test_scaffolding_refuses_what_would_not_validate(kw, message):
     with pytest.raises(scaffold.ScaffoldError, match=re.escape(message)):
         scaffold.new_news(SETTINGS, {}, today=TODAY, **kw)
@@ -169,18 +202,23 @@ Brødtekst med --- og commitments: i teksten.
 
 
 def test_commitment_is_appended_keeping_every_other_byte():
-    existing = {"policy/pillars/dialog.da.md": PILLAR,
-                "policy/pillars/dialog.en.md": "---\r\ntitle: Dialogue\r\nsummary: We listen.\r\n---\r\nText\r\n"}
+    existing = {
+        "policy/pillars/dialog.da.md": PILLAR,
+        "policy/pillars/dialog.en.md": "---\r\ntitle: Dialogue\r\nsummary: We listen.\r\n---\r\nText\r\n",
+    }
     out = scaffold.add_commitment(SETTINGS, existing, "dialog", "Vi holder åbent hus: to gange om året.")
-    added = ["  - id: vi-holder-aabent-hus-to-gange",
-             '    text: "Vi holder åbent hus: to gange om året."',
-             "    status: planned"]
+    added = [
+        "  - id: vi-holder-aabent-hus-to-gange",
+        '    text: "Vi holder åbent hus: to gange om året."',
+        "    status: planned",
+    ]
     lines = PILLAR.split("\n")
     assert out["policy/pillars/dialog.da.md"] == "\n".join(lines[:14] + added + lines[14:])
     # a translation without commitments gets the list; its CRLF line ends stay
     assert out["policy/pillars/dialog.en.md"] == (
         "---\r\ntitle: Dialogue\r\nsummary: We listen.\r\ncommitments:\r\n  - id: vi-holder-aabent-hus-to-gange\r\n"
-        '    text: "TODO: Vi holder åbent hus: to gange om året."\r\n---\r\nText\r\n')
+        '    text: "TODO: Vi holder åbent hus: to gange om året."\r\n---\r\nText\r\n'
+    )
     assert "policy/pillars/dialog.sv.md" not in out, "only files that exist are changed"
 
 
@@ -190,14 +228,17 @@ def test_commitment_ids_are_unique_and_unknown_pillars_are_refused():
     assert "- id: hoering-2\n" in out["policy/pillars/dialog.da.md"]
     with pytest.raises(scaffold.ScaffoldError, match="already has a commitment with the id svartid"):
         scaffold.add_commitment(SETTINGS, existing, "dialog", "Svar", commitment_id="svartid")
-    with pytest.raises(scaffold.ScaffoldError, match="unknown pillar \"dialgo\": expected one of dialog"):
+    with pytest.raises(scaffold.ScaffoldError, match='unknown pillar "dialgo": expected one of dialog'):
         scaffold.add_commitment(SETTINGS, existing, "dialgo", "Svar")
     flow = PILLAR.replace("commitments:\n", "commitments: []\n", 1).split("  # the first one")[0] + "---\n"
     out = scaffold.add_commitment(SETTINGS, {"policy/pillars/dialog.da.md": flow}, "dialog", "Ny")
-    assert out["policy/pillars/dialog.da.md"].endswith("commitments:\n  - id: ny\n    text: Ny\n    status: planned\n---\n")
+    assert out["policy/pillars/dialog.da.md"].endswith(
+        "commitments:\n  - id: ny\n    text: Ny\n    status: planned\n---\n"
+    )
 
 
 # ---------------------------------------------------------------- the command, the validator, the build
+
 
 def test_new_news_meeting_and_commitment_validate_once_translated_and_build(tmp_path):
     root = copy_repo(str(tmp_path))
@@ -205,8 +246,17 @@ def test_new_news_meeting_and_commitment_validate_once_translated_and_build(tmp_
 
     proc = new(root, "news", "Ny rådgivning for iværksættere", "--summary", "Gratis hjælp i de første år.")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    proc = new(root, "meeting", "Dialogmøde om havnen", "--start", "2026-12-10 09:00", "--end", "2026-12-10 11:00",
-               "--location", "Havbjerg Rådhus, mødesal 1")
+    proc = new(
+        root,
+        "meeting",
+        "Dialogmøde om havnen",
+        "--start",
+        "2026-12-10 09:00",
+        "--end",
+        "2026-12-10 11:00",
+        "--location",
+        "Havbjerg Rådhus, mødesal 1",
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     proc = new(root, "commitment", "dialog", "Vi holder åbent hus for virksomheder to gange om året.")
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -224,8 +274,8 @@ def test_new_news_meeting_and_commitment_validate_once_translated_and_build(tmp_
         before_lines, after_lines = pillar_before[lg].split("\n"), after.split("\n")
         extra = len(after_lines) - len(before_lines)
         assert extra == (3 if lg == DEFAULT else 2)
-        at = next(i for i, (a, b) in enumerate(zip(before_lines, after_lines)) if a != b)
-        assert after_lines[:at] + after_lines[at + extra:] == before_lines
+        at = next(i for i, (a, b) in enumerate(zip(before_lines, after_lines, strict=False)) if a != b)
+        assert after_lines[:at] + after_lines[at + extra :] == before_lines
         assert after_lines[at].strip() == "- id: vi-holder-aabent-hus-for"
 
     # the default-language files validate at once; every TODO: is an error, on its line
@@ -241,8 +291,10 @@ def test_new_news_meeting_and_commitment_validate_once_translated_and_build(tmp_
                 expected.append((rel, n, field))
     assert len(expected) == 2 * 2 + 2 * 3 + 2 * 1
     for rel, n, field in expected:
-        assert any(e.startswith(f"{rel}:{n}: ") and f"{field}: expected a translated text, found the placeholder "
-                   f'"TODO: ' in e for e in errors), (rel, n, field, errors)
+        assert any(
+            e.startswith(f"{rel}:{n}: ") and f'{field}: expected a translated text, found the placeholder "TODO: ' in e
+            for e in errors
+        ), (rel, n, field, errors)
     assert len(errors) == len(expected) and out[-1].startswith(f"{len(expected)} errors, ")
 
     for rel in translations + [f"policy/pillars/dialog.{lg}.md" for lg in LANGS[1:]]:
@@ -263,10 +315,13 @@ def test_new_news_meeting_and_commitment_validate_once_translated_and_build(tmp_
             assert os.path.isfile(page), page
         with open(os.path.join(site_dir, lg, i18n.segment(lg, "meetings"), "index.html"), encoding="utf-8") as fh:
             assert "dialogmoede-om-havnen" in fh.read(), "the new meeting is listed"
-    with open(os.path.join(site_dir, "en", i18n.segment("en", "news"), "dialogmoede-om-havnen", "index.html"),
-              encoding="utf-8") as fh:
+    with open(
+        os.path.join(site_dir, "en", i18n.segment("en", "news"), "dialogmoede-om-havnen", "index.html"),
+        encoding="utf-8",
+    ) as fh:
         soup = BeautifulSoup(fh.read(), "lxml")
-    assert soup.find("h1").get_text(strip=True) == "(en) Dialogmøde om havnen"
+    h1 = soup.find("h1")
+    assert h1 is not None and h1.get_text(strip=True) == "(en) Dialogmøde om havnen"
     pillar = next(p for p in site.pillars if p.id == "dialog")
     page = os.path.join(site_dir, DEFAULT, pillar.urls[DEFAULT], "index.html")
     with open(page, encoding="utf-8") as fh:

@@ -1,6 +1,7 @@
 """Screenshots (Playwright + Debian's Chromium): desktop and mobile, full page, of the home page, a
 pillar, a meeting and the contact page in every language, saved to tests/artifacts/screenshots/
 (kept by CI). While loading them, the browser requests nothing from another host."""
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,7 @@ import pytest
 import sample
 from conftest import ROOT
 from sample import LANGS
-from screenshot import README_SHOT, VIEWPORTS, capture
+from torv.screenshot import README_SHOT, VIEWPORTS, capture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -37,9 +38,9 @@ def png_facts(path: str) -> tuple[int, int, int]:
     width, height = struct.unpack(">II", data[16:24])
     pos, idat = 8, b""
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
         if kind == b"IDAT":
-            idat += data[pos + 8:pos + 8 + length]
+            idat += data[pos + 8 : pos + 8 + length]
         pos += 12 + length
     return width, height, len(set(zlib.decompress(idat)))
 
@@ -51,8 +52,9 @@ def test_screenshots(browser, site_url, artifacts):
     for lang in LANGS:
         for name, rel in shot_pages(lang).items():
             for viewport, size in VIEWPORTS.items():
-                path = capture(browser, site_url + rel, os.path.join(folder, f"{lang}-{name}-{viewport}.png"),
-                               viewport, requests)
+                path = capture(
+                    browser, site_url + rel, os.path.join(folder, f"{lang}-{name}-{viewport}.png"), viewport, requests
+                )
                 width, height, distinct = png_facts(path)
                 # full page, no horizontal scrolling, and a picture with content (not a blank page)
                 assert width == size["width"], f"{path}: {width} px wide, the page scrolls sideways"
@@ -70,9 +72,9 @@ def test_screenshots(browser, site_url, artifacts):
 
 
 def test_readme_screenshot_is_there():
-    """README.md shows .github/screenshot-home.png (refresh it with scripts/screenshot.py)."""
+    """README.md shows .github/screenshot-home.png (refresh it with `python -m torv.screenshot`)."""
     with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as fh:
         assert "(.github/screenshot-home.png)" in fh.read()
-    width, height, distinct = png_facts(README_SHOT)
+    width, height, distinct = png_facts(os.path.join(ROOT, README_SHOT))
     assert width == VIEWPORTS["desktop"]["width"] and height >= VIEWPORTS["desktop"]["height"]
     assert distinct > 50

@@ -1,6 +1,7 @@
 """The live preview: `build(preview=True)` shows drafts and scheduled items with a notice (a normal
-build never does), and `scripts/serve.py` serves the preview, rebuilds when a file is saved, and keeps
+build never does), and `torv serve` serves the preview, rebuilds when a file is saved, and keeps
 the last good preview when the content has an error."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,15 +18,18 @@ import pytest
 from babel.dates import format_date
 
 import sample
-from conftest import BUILD_DATE, SCRIPTS, copy_repo
+from conftest import BUILD_DATE, TORV, copy_repo
 from sample import LANGS, LOCALES, soup, text
 from torv.build import build, preview_paths
 
 pytestmark = pytest.mark.slow
 
 DRAFT_NOTICE = {"da": "Kladde – ikke offentliggjort", "sv": "Utkast – inte publicerat", "en": "Draft – not published"}
-SCHEDULED_NOTICE = {"da": "Planlagt til offentliggørelse {}", "sv": "Schemalagd för publicering {}",
-                    "en": "Scheduled for publication on {}"}
+SCHEDULED_NOTICE = {
+    "da": "Planlagt til offentliggørelse {}",
+    "sv": "Schemalagd för publicering {}",
+    "en": "Scheduled for publication on {}",
+}
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +75,8 @@ def test_published_items_have_no_preview_notice(preview_site):
         assert soup(preview_site, sample.news_path(group, "da")).select_one(".torv-notice--preview") is None
 
 
-# ---------------------------------------------------------------- scripts/serve.py
+# ---------------------------------------------------------------- torv serve
+
 
 def fetch(url: str) -> tuple[int, str]:
     try:
@@ -105,21 +109,25 @@ def test_serve_rebuilds_on_save_and_keeps_the_last_good_preview(tmp_path):
     root = copy_repo(str(tmp_path))
     log_path = tmp_path / "serve.log"
     with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, os.path.join(SCRIPTS, "serve.py"), "--root", root,
-                                 "--port", "0", "--today", BUILD_DATE], stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [*TORV, "serve", "--root", root, "--port", "0", "--today", BUILD_DATE], stdout=log, stderr=subprocess.STDOUT
+        )
     try:
+
         def output():
             return log_path.read_text(encoding="utf-8")
 
         def served_url():
             if proc.poll() is not None:
-                pytest.fail(f"serve.py stopped:\n{output()}")
+                pytest.fail(f"torv serve stopped:\n{output()}")
             m = re.search(r"Preview on (http://127\.0\.0\.1:\d+/)", output())
             return m and m.group(1)
+
         base = wait_for(served_url, 60, "the first preview")
 
         def state() -> dict:
             return json.loads(fetch(base + "__torv/version")[1])
+
         group = "news/2026/groent-netvaerk"
         page_url = base + sample.news_path(group, "da")
         status, html = fetch(page_url)
@@ -168,6 +176,7 @@ def test_serve_rebuilds_on_save_and_keeps_the_last_good_preview(tmp_path):
 
 def test_one_preview_per_repository(tmp_path):
     from torv.serve import _lock
+
     first = _lock(str(tmp_path))
     assert first is not None
     assert _lock(str(tmp_path)) is None, "a second preview of the same repository is refused"

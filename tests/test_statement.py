@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 import textwrap
 import urllib.parse
 
@@ -14,7 +13,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_DATE, FIXTURE, ROOT, SCRIPTS, copy_repo
+from conftest import BUILD_DATE, FIXTURE, TORV, copy_repo
 from quality import LANGS, html_files
 from torv import i18n, schemas, statement
 from torv.content import load_site
@@ -26,7 +25,7 @@ REL = statement.REL
 
 def validate(root: str, *args: str) -> tuple[list[str], int]:
     """The validator's lines about the statement, its summary line, and its exit code."""
-    proc = subprocess.run([sys.executable, os.path.join(SCRIPTS, "validate.py"), "--root", root,
+    proc = subprocess.run([*TORV, "validate", "--root", root,
                            "--today", BUILD_DATE, *args], capture_output=True, text=True)
     lines = proc.stdout.strip().splitlines()
     return [ln for ln in lines if ln.startswith(REL)] + lines[-1:], proc.returncode

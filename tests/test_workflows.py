@@ -12,7 +12,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import BUILD_DATE, ROOT, SCRIPTS, copy_repo
+from conftest import BUILD_DATE, ROOT, TORV, copy_repo
 from torv.content import load_settings
 
 WORKFLOWS = sorted(glob.glob(os.path.join(ROOT, ".github", "workflows", "*.y*ml")))
@@ -173,7 +173,7 @@ def test_github_format_is_a_well_formed_annotation_with_file_and_line(tmp_path):
     lines[n] = "date: 30.01.2025"
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines))
-    proc = subprocess.run([sys.executable, os.path.join(SCRIPTS, "validate.py"), "--root", root,
+    proc = subprocess.run([*TORV, "validate", "--root", root,
                            "--today", BUILD_DATE, "--format", "github"], capture_output=True, text=True)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     out = proc.stdout.strip().split("\n")

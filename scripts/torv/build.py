@@ -15,13 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from .content import ConfigError, load_site
 from .generate import Copy, generate
-from .problems import Report
 from .rootpages import root_files
-
-
-class BuildError(Exception):
-    pass
-
 
 # The live preview (`make serve`) builds in its own folder below build/, which a production
 # build leaves alone: build/preview/tree/ (generated pages) and build/preview/site/ (served).
@@ -137,4 +131,4 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
     return 0
 
 
-__all__ = ["build", "write_tree", "preview_paths", "BuildError", "Report"]
+__all__ = ["build", "write_tree", "preview_paths"]

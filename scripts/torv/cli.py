@@ -1,13 +1,18 @@
-"""Command-line entry points. Thin: parse options, call pure functions, print, exit.
+"""The `torv` command: parse the options of a subcommand, call the pure functions, print, exit.
+
+    torv validate | build | serve | new | schemas | bench    (each with --help)
 
 Exit codes: 0 content valid (or done), 1 content errors, 2 usage or configuration problem.
 """
+
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import os
-import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
 
 from .content import ConfigError, discover, load_settings, load_site
 
@@ -21,17 +26,29 @@ def _date(value: str) -> dt.date:
 
 def common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", default=os.getcwd(), help="the repository folder (default: here)")
-    parser.add_argument("--today", type=_date, default=None,
-                        help="the build date, e.g. 2026-01-15 (default: today in the site's time zone)")
+    parser.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        help="the build date, e.g. 2026-01-15 (default: today in the site's time zone)",
+    )
 
 
-def validate_main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="validate", description="Check all Torv content and report every problem.")
+# ---------------------------------------------------------------- torv validate
+
+
+def validate_arguments(parser: argparse.ArgumentParser) -> None:
     common(parser)
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    parser.add_argument("--format", choices=["text", "github", "json"], default="text",
-                        help="text (default), github (Actions annotations) or json")
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default="text",
+        help="text (default), github (Actions annotations) or json",
+    )
+
+
+def validate(args: argparse.Namespace) -> int:
     try:
         _, report = load_site(os.path.abspath(args.root), today=args.today)
     except ConfigError as exc:
@@ -43,50 +60,87 @@ def validate_main(argv: list[str] | None = None) -> int:
     return 1 if report.errors else 0
 
 
-def run(func, argv=None) -> int:
-    try:
-        return func(argv)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
+# ---------------------------------------------------------------- torv build
 
 
-def build_main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build", description="Validate the content and build site/ in every language.")
+def build_arguments(parser: argparse.ArgumentParser) -> None:
     common(parser)
     parser.add_argument("--out", default=None, help="output folder (default: site/ in the repository)")
-    parser.add_argument("--no-strict", dest="strict", action="store_false",
-                        help="let MkDocs warnings pass (default: any warning fails the build)")
-    args = parser.parse_args(argv)
-    from .build import build
-    return build(args.root, today=args.today, out=args.out, strict=args.strict)
+    parser.add_argument(
+        "--no-strict",
+        dest="strict",
+        action="store_false",
+        help="let MkDocs warnings pass (default: any warning fails the build)",
+    )
 
 
-def new_main(argv: list[str] | None = None) -> int:
-    """Create the files of a new news item, meeting or commitment (scripts/new.py, `make news` ...)."""
-    parser = argparse.ArgumentParser(
-        prog="new", description="Create a new news item, meeting or commitment, in every configured language.")
-    kinds = parser.add_subparsers(dest="kind", metavar="news|meeting|commitment")
-    kinds.required = True
-    news = kinds.add_parser("news", help="a news item dated today: new.py news \"Title\"")
-    meeting = kinds.add_parser("meeting", help='a meeting: new.py meeting "Title" --start "2026-12-03 08:30"')
+def build(args: argparse.Namespace) -> int:
+    from .build import build as build_site
+
+    return build_site(args.root, today=args.today, out=args.out, strict=args.strict)
+
+
+# ---------------------------------------------------------------- torv serve
+
+
+def serve_arguments(parser: argparse.ArgumentParser) -> None:
+    common(parser)
+    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free port)")
+
+
+def serve(args: argparse.Namespace) -> int:
+    import functools
+    import signal
+
+    from .serve import serve as serve_preview
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # `kill` stops the preview as cleanly as Ctrl-C
+    return serve_preview(
+        os.path.abspath(args.root), port=args.port, today=args.today, log=functools.partial(print, flush=True)
+    )
+
+
+# ---------------------------------------------------------------- torv new
+
+
+def new_arguments(parser: argparse.ArgumentParser) -> None:
+    kinds = parser.add_subparsers(dest="kind", metavar="news|meeting|commitment", required=True)
+    news = kinds.add_parser(
+        "news",
+        help='a news item dated today: torv new news "Title"',
+        description="A news item dated today, one file per language; translations are marked TODO:.",
+    )
+    meeting = kinds.add_parser(
+        "meeting",
+        help='a meeting: torv new meeting "Title" --start "2026-12-03 08:30"',
+        description="A meeting, one file per language; translations are marked TODO:.",
+    )
     for p in (news, meeting):
         p.add_argument("title", nargs="?", default="", help="the title in the default language")
         p.add_argument("--summary", default="", help="one or two sentences for lists and feeds (default: the title)")
     meeting.add_argument("--start", default="", help="local date and time, e.g. 2026-12-03 08:30")
     meeting.add_argument("--end", default="", help="local date and time it ends (optional)")
     meeting.add_argument("--location", default="", help="where, e.g. Havbjerg Rådhus, mødesal 1 (optional)")
-    commitment = kinds.add_parser("commitment", help='a planned commitment: new.py commitment dialog "Text"')
+    commitment = kinds.add_parser(
+        "commitment",
+        help='a planned commitment: torv new commitment dialog "Text"',
+        description="A planned commitment added to a pillar, in every language.",
+    )
     commitment.add_argument("pillar", nargs="?", default="", help="the pillar's id (its file name), e.g. dialog")
     commitment.add_argument("text", nargs="?", default="", help="the commitment in the default language")
     commitment.add_argument("--id", default="", help="the commitment's id (default: made from the text)")
     for p in (news, meeting, commitment):
         common(p)
-    args = parser.parse_args(argv)
 
+
+def new(args: argparse.Namespace) -> int:
+    """Create the files of a new news item, meeting or commitment (`make news`, `make meeting` ...)."""
     from . import scaffold
     from .content import today_in
+
     root = os.path.abspath(args.root)
     try:
         settings = load_settings(root)
@@ -101,19 +155,25 @@ def new_main(argv: list[str] | None = None) -> int:
             files = scaffold.add_commitment(settings, existing, args.pillar, args.text, args.id or None)
         else:
             if args.kind == "meeting" and not args.start:
-                raise scaffold.ScaffoldError('missing start: a meeting needs its local date and time, '
-                                             'e.g. START="2026-12-03 08:30"')
+                raise scaffold.ScaffoldError(
+                    'missing start: a meeting needs its local date and time, e.g. START="2026-12-03 08:30"'
+                )
             names = [rel for rel in markdown if rel.startswith("news/")]
-            files = scaffold.new_news(settings, _read_files(root, names), args.title, today,
-                                      summary=args.summary or None, start=getattr(args, "start", None) or None,
-                                      end=getattr(args, "end", None) or None,
-                                      location=getattr(args, "location", None) or None)
+            files = scaffold.new_news(
+                settings,
+                _read_files(root, names),
+                args.title,
+                today,
+                summary=args.summary or None,
+                start=getattr(args, "start", None) or None,
+                end=getattr(args, "end", None) or None,
+                location=getattr(args, "location", None) or None,
+            )
     except scaffold.ScaffoldError as exc:
         print(f"Nothing was created: {exc}")
         return 2
-    for rel, text in files.items():
-        path = os.path.join(root, rel)
-        if args.kind != "commitment" and os.path.exists(path):
+    for rel in files:
+        if args.kind != "commitment" and os.path.exists(os.path.join(root, rel)):
             print(f"Nothing was created: {rel} exists already")
             return 2
     for rel, text in files.items():
@@ -137,7 +197,7 @@ def new_main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _read_files(root: str, names: list[str]) -> dict:
+def _read_files(root: str, names: list[str]) -> dict[str, str]:
     out = {}
     for rel in names:
         with open(os.path.join(root, rel), encoding="utf-8", newline="") as fh:
@@ -145,22 +205,120 @@ def _read_files(root: str, names: list[str]) -> dict:
     return out
 
 
-def serve_main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="serve", description="Live preview on http://127.0.0.1:8000: builds into build/preview/site/ "
-                                  "(drafts and scheduled items included, marked as such), rebuilds when a "
-                                  "file in news/, policy/, docs/, overrides/ or mkdocs.yml is saved, and "
-                                  "reloads the browser. site/ is never touched.")
-    common(parser)
-    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free port)")
-    args = parser.parse_args(argv)
-    import functools
-    import signal
+# ---------------------------------------------------------------- torv schemas
 
-    from .serve import serve
 
-    def stop(signum, frame):
-        raise KeyboardInterrupt
-    signal.signal(signal.SIGTERM, stop)   # `kill` stops the preview as cleanly as Ctrl-C
-    return serve(os.path.abspath(args.root), port=args.port, today=args.today,
-                 log=functools.partial(print, flush=True))
+def schemas_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", default=os.getcwd(), help="the repository folder (default: here)")
+
+
+def schemas(args: argparse.Namespace) -> int:
+    from .schemas import write
+
+    root = os.path.abspath(args.root)
+    for path in write(os.path.join(root, "scripts", "schemas")):
+        print(os.path.relpath(path))
+    return 0
+
+
+# ---------------------------------------------------------------- torv bench
+
+
+def bench_arguments(parser: argparse.ArgumentParser) -> None:
+    from . import bench as benchmark
+
+    benchmark.arguments(parser)
+
+
+def bench(args: argparse.Namespace) -> int:
+    from . import bench as benchmark
+
+    return benchmark.run(args)
+
+
+# ---------------------------------------------------------------- the command
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    summary: str  # its line in `torv --help`
+    description: str  # the top of `torv <name> --help`
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS = [
+    Command(
+        "validate",
+        "check all content and report every problem",
+        "Check all Torv content and report every problem.",
+        validate_arguments,
+        validate,
+    ),
+    Command(
+        "build",
+        "validate, then build site/ in every language",
+        "Validate the content and build site/ in every language. site/ changes only when everything succeeded.",
+        build_arguments,
+        build,
+    ),
+    Command(
+        "serve",
+        "live preview with drafts and scheduled items, rebuilt on save",
+        "Live preview on http://127.0.0.1:8000: builds into build/preview/site/ (drafts and scheduled items "
+        "included, marked as such), rebuilds when a file in news/, policy/, docs/, overrides/ or mkdocs.yml "
+        "is saved, and reloads the browser. site/ is never touched.",
+        serve_arguments,
+        serve,
+    ),
+    Command(
+        "new",
+        "create a news item, meeting or commitment in every language",
+        "Create a new news item, meeting or commitment, in every configured language.",
+        new_arguments,
+        new,
+    ),
+    Command(
+        "schemas",
+        "write the JSON Schemas for editors to scripts/schemas/",
+        "Write the JSON Schemas for editors to scripts/schemas/ (from the same models that validate).",
+        schemas_arguments,
+        schemas,
+    ),
+    Command(
+        "bench",
+        "print speed and size figures",
+        "Speed and size figures, printed: validation of the repository's content and of a synthetic "
+        "repository with many news items, page generation, a full build and the size of the built site.",
+        bench_arguments,
+        bench,
+    ),
+]
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="torv",
+        description="Torv checks the content of a municipality's business policy site and builds the site.",
+        epilog="`torv <command> --help` describes each command. Exit codes: 0 valid (or done), "
+        "1 content errors, 2 a usage or configuration problem.",
+    )
+    top.add_argument("--version", action="version", version=f"%(prog)s {metadata.version('torv')}")
+    commands = top.add_subparsers(dest="command", metavar="command", required=True)
+    for command in COMMANDS:
+        sub = commands.add_parser(command.name, help=command.summary, description=command.description)
+        command.arguments(sub)
+        sub.set_defaults(run=command.run)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        result: int = args.run(args)
+        return result
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

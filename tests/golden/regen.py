@@ -9,17 +9,22 @@ Prints a diff for every case whose output changed. The validator's output is the
 read every changed line before you commit it (right file, right line, field named, expected vs
 found, an example of the valid form).
 """
+
 from __future__ import annotations
 
 import difflib
 import fnmatch
+import importlib.util
 import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from test_golden import CASES, case_names, run_case  # noqa: E402
+# The cases and how they run are test_golden.py's: loaded from its file (tests/ is not a package).
+_spec = importlib.util.spec_from_file_location("test_golden", Path(__file__).resolve().parent.parent / "test_golden.py")
+assert _spec and _spec.loader
+test_golden = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(test_golden)
+CASES, case_names, run_case = test_golden.CASES, test_golden.case_names, test_golden.run_case
 
 
 def main(argv: list[str]) -> int:
@@ -40,8 +45,9 @@ def main(argv: list[str]) -> int:
             continue
         changed += 1
         print(f"== {name} (exit {old_exit.strip() or '?'} -> {code})")
-        sys.stdout.writelines(difflib.unified_diff(old_text.splitlines(True), new_text.splitlines(True),
-                                                   "expected.txt", "now", n=0))
+        sys.stdout.writelines(
+            difflib.unified_diff(old_text.splitlines(True), new_text.splitlines(True), "expected.txt", "now", n=0)
+        )
         if not check:
             exp.write_text(new_text, encoding="utf-8")
             ex.write_text(new_exit, encoding="utf-8")
