@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from . import i18n
 from .content import ConfigError, Site, load_site
-from .generate import Copy, generate
+from .compile import Copy, compile_site
 from .problems import Report
 
 
@@ -178,7 +178,7 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         return 1
     if report.warnings:
         log(report.render())
-    files = generate(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
+    files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
     write_tree(files, build_dir, keep)
     langs = site.settings.languages
     with ThreadPoolExecutor(max_workers=len(langs)) as pool:

@@ -1,0 +1,74 @@
+"""Pages -> build tree: every page of every language as Markdown with front matter, media copies, feeds, configs.
+
+Pure: `compile_site(site)` returns {build-relative path: text or Copy(source)}; nothing is written
+(build.write_tree writes it). Everything a template shows is in `page.meta` (pages/shapes.py), so the
+templates in overrides/ read only page.meta and config.extra.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, fields
+from functools import cache
+from typing import Any
+
+from .content import Site
+from .pages import Page, Shared, pages_of
+from .records import content_of
+from .renderconfig import config
+from .routes import Routes
+from .syndication import subscriptions
+
+# Characters a YAML 1.1 reader refuses or reads as a line break inside a quoted string (JSON leaves them as they
+# are): written as \u escapes, which YAML reads back as the same characters.
+YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Copy:
+    source: str  # absolute path of a file to copy into the build tree
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _declared(obj: Any) -> dict[str, Any]:
+    """A record as a mapping of every declared field, None included (what dataclasses.asdict gives)."""
+    return {name: getattr(obj, name) for name in _names(type(obj))}
+
+
+def front_matter(page: Page) -> str:
+    """The page's Markdown file: its meta as front matter, then its body.
+
+    The front matter is YAML in its JSON form (one line): the C JSON encoder writes it some 15 times
+    faster than PyYAML's representer, and MkDocs' YAML loader reads it back as the same data."""
+    fm = json.dumps(page.meta, default=_declared, ensure_ascii=False)
+    fm = YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", fm)
+    return f"---\n{fm}\n---\n\n{page.body.strip()}\n"
+
+
+def compile_site(site: Site, preview: bool = False, root_rel: str = "..") -> dict[str, str | Copy]:
+    """The build tree of a checked site. `preview=True` only for the live preview: drafts and scheduled
+    items are shown, with a notice. `root_rel`: the repository folder as seen from the build tree."""
+    content = content_of(site, preview)
+    routes = Routes.of(site.settings, site.root)
+    shared = Shared.of(site.settings, site.today, preview)
+    files: dict[str, str | Copy] = {}
+    media: dict[str, str] = {}       # docs-relative path -> source, every language's
+    for lang in routes.languages:
+        for page in pages_of(content, routes, lang, shared):
+            files[routes.build_file(lang, routes.output_file(lang, page.url))] = front_matter(page)
+            media.update((m.path, m.source) for m in page.files)
+        for path, text in subscriptions(content, routes, shared, lang).items():
+            files[routes.build_file(lang, path)] = text
+        files[routes.config_file(lang)] = config(content, routes, shared, lang, root_rel)
+    # Every language's folder gets every copy, as before: a picture only one language's text shows is in all.
+    for lang in routes.languages:
+        for path, source in media.items():
+            files[routes.build_file(lang, path)] = Copy(source)
+    return files
+
+
+__all__ = ["compile_site", "front_matter", "Copy"]
