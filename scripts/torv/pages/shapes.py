@@ -7,8 +7,6 @@ and a misspelt name fails the template test (tests/test_templates.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
 # ---------------------------------------------------------------- parts
 
 
@@ -181,6 +179,73 @@ class Counts:
     done: int
 
 
+# ---------------------------------------------------------------- the accessibility statement (statement.page())
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a paragraph: a text, or a link."""
+    text: str
+    href: str | None
+    hreflang: str | None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """The statement at a glance: its status (text, status) or a date."""
+    label: str
+    text: str | None
+    status: str | None
+    date: DateText | None
+
+
+@dataclass(frozen=True)
+class ContactLink:
+    label: str
+    href: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StatementContact:
+    phone: ContactLink
+    email: ContactLink
+
+
+@dataclass(frozen=True)
+class Issue:
+    what: str
+    why: str
+    criteria: str | None
+    fix_by: str | None
+
+
+@dataclass(frozen=True)
+class IssueGroup:
+    id: str
+    heading: str
+    issues: list[Issue]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: str
+    paragraphs: list[list[Part]]
+    contact: StatementContact | None
+    after: list[list[Part]]           # paragraphs after the contact
+    groups: list[IssueGroup]          # known issues by category
+
+
+@dataclass(frozen=True)
+class StatementView:
+    model: str                        # eu | digg
+    description: str
+    intro: list[list[Part]]
+    facts: list[Fact]
+    sections: list[Section]
+
+
 # ---------------------------------------------------------------- page.meta.torv: common to every page
 
 
@@ -316,7 +381,7 @@ class HandPageData(Common):
 
 @dataclass(frozen=True, kw_only=True)
 class StatementData(Common):
-    statement: dict[str, Any]         # statement.page(): its shape is declared there
+    statement: StatementView
 
 
 @dataclass(frozen=True)
