@@ -39,14 +39,16 @@ def _declared(obj: Any) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in _names(type(obj))}
 
 
-def front_matter(page: Page) -> str:
-    """The page's Markdown file: its meta as front matter, then its body.
+def yaml_line(data: Any) -> str:
+    """Records and plain data as one line of YAML in its JSON form: the C JSON encoder writes it some 15 times
+    faster than PyYAML's representer, and a YAML loader (MkDocs') reads it back as the same data."""
+    text = json.dumps(data, default=_declared, ensure_ascii=False)
+    return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
-    The front matter is YAML in its JSON form (one line): the C JSON encoder writes it some 15 times
-    faster than PyYAML's representer, and MkDocs' YAML loader reads it back as the same data."""
-    fm = json.dumps(page.meta, default=_declared, ensure_ascii=False)
-    fm = YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", fm)
-    return f"---\n{fm}\n---\n\n{page.body.strip()}\n"
+
+def front_matter(page: Page) -> str:
+    """The page's Markdown file: its meta (every declared field) as front matter, then its body."""
+    return f"---\n{yaml_line(page.meta)}\n---\n\n{page.body.strip()}\n"
 
 
 def compile_site(site: Site, preview: bool = False, root_rel: str = "..") -> dict[str, str | Copy]:
@@ -71,4 +73,4 @@ def compile_site(site: Site, preview: bool = False, root_rel: str = "..") -> dic
     return files
 
 
-__all__ = ["compile_site", "front_matter", "Copy"]
+__all__ = ["compile_site", "front_matter", "yaml_line", "Copy"]

@@ -56,7 +56,7 @@ def rel_href(from_url: str, to_url: str) -> str:
     rel = posixpath.relpath("/" + target, "/" + frm) if frm else target or "./"
     if rel == ".":
         rel = "./"
-    if target.endswith("/") and not rel.endswith("/"):
+    if (target.endswith("/") or target == HOME) and not rel.endswith("/"):   # a folder URL stays one
         rel += "/"
     if rel.startswith("/"):
         rel = rel[1:]
