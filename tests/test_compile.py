@@ -1,6 +1,7 @@
 """The compile step: pages of every kind into the build tree. The front matter holds every declared field and
 reads back, with MkDocs' YAML loader, as exactly the page's data; each page kind makes pages of one template;
 making pages is pure."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -16,6 +17,7 @@ from conftest import BUILD_DATE, FIXTURE
 from torv.compile import compile_site, front_matter, yaml_line
 from torv.content import load_site
 from torv.pages import PAGE_KINDS, Shared, pages_of
+from torv.pages.shapes import NewsItemData
 from torv.records import content_of
 from torv.routes import Routes
 
@@ -40,7 +42,8 @@ def test_front_matter_reads_back_as_the_declared_data(site, preview):
     for lang in routes.languages:
         for page in pages_of(content, routes, lang, shared):
             text = front_matter(page)
-            m = re.match(r"^---\n(.*?\n)---\n\n(.*)$", text, re.S)     # MkDocs' split (mkdocs.utils.meta)
+            m = re.match(r"^---\n(.*?\n)---\n\n(.*)$", text, re.S)  # MkDocs' split (mkdocs.utils.meta)
+            assert m
             for loader in LOADERS:
                 assert yaml.load(m.group(1), Loader=loader) == dataclasses.asdict(page.meta)
             assert m.group(2) == page.body.strip() + "\n"
@@ -62,8 +65,24 @@ def test_any_text_reads_back_the_same(text, more):
         assert yaml.load(line, Loader=loader) == {"text": text, "more": more, "none": None}
 
 
-@pytest.mark.parametrize("text", ["\x85 \u2028 \u2029 \ufeff \x7f \x9f", "---\n...", "a: b # c", "'\"\\/", "\U0001F600",
-                                  "yes", "null", "~", "1e3", "@x", "`x`", "%x", "- x"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x85 \u2028 \u2029 \ufeff \x7f \x9f",
+        "---\n...",
+        "a: b # c",
+        "'\"\\/",
+        "\U0001f600",
+        "yes",
+        "null",
+        "~",
+        "1e3",
+        "@x",
+        "`x`",
+        "%x",
+        "- x",
+    ],
+)
 def test_texts_yaml_reads_differently_from_json(text):
     for loader in LOADERS:
         assert yaml.load(yaml_line({"t": text}), Loader=loader) == {"t": text}
@@ -87,6 +106,7 @@ def test_pages_carry_the_media_they_show(site):
     contact = pages["kontakt/"]
     assert [m.path for m in contact.files] == ["media/policy/images/birgitte-holm.svg"]
     news = pages["nyheder/groent-netvaerk/"]
+    assert isinstance(news.meta.torv, NewsItemData) and news.meta.torv.image
     assert news.meta.torv.image.src == "../../media/news/2026/images/groent-netvaerk.svg"
     assert [m.path for m in news.files] == ["media/news/2026/images/groent-netvaerk.svg"]
 

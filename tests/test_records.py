@@ -1,5 +1,6 @@
 """Typed content records: each record declares exactly the fields of its schema in models.py (a field added to
 a schema must be added to its record), and the fixture's content loads into them."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -35,9 +36,12 @@ def test_each_record_has_the_fields_of_its_schema(schema, record):
 
 
 def test_every_content_schema_has_a_record():
-    schemas = {obj for obj in vars(models).values()
-               if isinstance(obj, type) and issubclass(obj, models.Schema) and obj is not models.Schema}
-    assert schemas - {s for s, _ in RECORD_OF_SCHEMA} == {models.Settings, models.Language}   # settings: not content
+    schemas = {
+        obj
+        for obj in vars(models).values()
+        if isinstance(obj, type) and issubclass(obj, models.Schema) and obj is not models.Schema
+    }
+    assert schemas - {s for s, _ in RECORD_OF_SCHEMA} == {models.Settings, models.Language}  # settings: not content
 
 
 @pytest.fixture(scope="module")
@@ -48,18 +52,20 @@ def content():
 
 
 def test_the_fixture_loads_into_records(content):
-    shown, preview = content
+    shown, _ = content
     assert isinstance(shown.policy.default, records.PolicyFields)
     assert all(isinstance(p.default, records.PillarFields) for p in shown.pillars)
     assert [p.default.order for p in shown.pillars] == sorted(p.default.order for p in shown.pillars)
     meeting = next(e for e in shown.news if e.id == "dialogmoede-havbjerggaard")
     assert isinstance(meeting.default.event, records.Event)
     assert meeting.default.event.registration == records.Registration(
-        url="https://havbjerg.example/tilmelding/dialogmoede", email=None)
+        url="https://havbjerg.example/tilmelding/dialogmoede", email=None
+    )
     assert meeting.values("sv").title != meeting.values("da").title and meeting.translated("sv")
     assert [e.default.date for e in shown.news] == sorted((e.default.date for e in shown.news), reverse=True)
     unit = shown.contacts.main()
-    assert isinstance(unit, records.Unit) and isinstance(unit.phone, PhoneNumber)
+    assert isinstance(unit, records.Unit) and unit.opening_hours
+    assert unit.phone == PhoneNumber(e164="+4572102000", display="+45 72 10 20 00")
     assert unit.opening_hours.saturday == () and unit.opening_hours.monday[0] == (dt.time(8), dt.time(12))
     assert isinstance(shown.contacts.find("borgmester"), records.Person)
     assert shown.contacts.find("nobody") is None

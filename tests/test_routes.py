@@ -1,10 +1,12 @@
 """Addresses come from routes.py: URLs per language, the file the renderer serves each URL from, relative and
 full links; the validator's URL check and the pages use the same rule."""
+
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import os
+from typing import Any
 
 import pytest
 
@@ -12,7 +14,7 @@ from conftest import BUILD_DATE, FIXTURE
 from torv import routes as r
 from torv.compile import compile_site
 from torv.content import load_site
-from torv.records import content_of
+from torv.records import Item, content_of
 
 
 @pytest.fixture(scope="module")
@@ -27,18 +29,21 @@ def routes(site):
     return r.Routes.of(site.settings, site.root)
 
 
-@pytest.mark.parametrize(("frm", "to", "href"), [
-    ("", "", "./"),
-    ("", "nyheder/", "nyheder/"),
-    ("nyheder/", "", "../"),
-    ("nyheder/x/", "nyheder/y/", "../y/"),
-    ("nyheder/x/", "politik/dialog/#dialog-hoering", "../../politik/dialog/#dialog-hoering"),
-    ("nyheder/x/", "nyheder/x.ics", "../x.ics"),
-    ("nyheder/x/", "feed.xml", "../../feed.xml"),
-    ("om/", "media/docs/a.svg", "../media/docs/a.svg"),
-    ("om/", "https://example.org/", "https://example.org/"),
-    ("om/", "#top", "#top"),
-])
+@pytest.mark.parametrize(
+    ("frm", "to", "href"),
+    [
+        ("", "", "./"),
+        ("", "nyheder/", "nyheder/"),
+        ("nyheder/", "", "../"),
+        ("nyheder/x/", "nyheder/y/", "../y/"),
+        ("nyheder/x/", "politik/dialog/#dialog-hoering", "../../politik/dialog/#dialog-hoering"),
+        ("nyheder/x/", "nyheder/x.ics", "../x.ics"),
+        ("nyheder/x/", "feed.xml", "../../feed.xml"),
+        ("om/", "media/docs/a.svg", "../media/docs/a.svg"),
+        ("om/", "https://example.org/", "https://example.org/"),
+        ("om/", "#top", "#top"),
+    ],
+)
 def test_rel_href(frm, to, href):
     assert r.rel_href(frm, to) == href
 
@@ -50,12 +55,12 @@ def test_cross_href_leaves_the_language_tree():
 
 def test_output_files(routes):
     assert routes.output_file("da", "") == "index.md"
-    assert routes.output_file("da", "politik/") == "politik/index.md"        # a section: its folder's index
+    assert routes.output_file("da", "politik/") == "politik/index.md"  # a section: its folder's index
     assert routes.output_file("en", "accessibility/") == "accessibility/index.md"
     assert routes.output_file("da", "politik/dialog/") == "politik/dialog.md"
     assert routes.output_file("da", "emner/forum/") == "emner/forum.md"
     assert routes.output_file("da", "om/") == "om.md"
-    assert routes.output_file("da", "policy/") == "policy.md"              # English section name, Danish tree
+    assert routes.output_file("da", "policy/") == "policy.md"  # English section name, Danish tree
 
 
 def test_full_addresses(site, routes):
@@ -78,15 +83,20 @@ def test_media_and_pictures(site, routes):
 
 def test_the_validator_and_the_pages_use_one_url_rule(site, routes):
     content = content_of(site)
-    entries = {e.group: e for e in [site.policy, *site.pillars, *site.news, *site.pages]}
-    for item in (content.policy, *content.pillars, *content.news, *content.pages):
+    entries = {e.group: e for e in [site.policy, *site.pillars, *site.news, *site.pages] if e}
+    assert content.policy
+    items: list[Item[Any]] = [content.policy, *content.pillars, *content.news, *content.pages]
+    for item in items:
         for lang in routes.languages:
-            assert routes.url(item, lang) == entries[item.group].urls[lang] == r.entry_url(site, entries[item.group], lang)
+            assert (
+                routes.url(item, lang) == entries[item.group].urls[lang] == r.entry_url(site, entries[item.group], lang)
+            )
 
 
 def test_every_page_is_written_where_routes_say(site, routes):
     files = compile_site(site)
     content = content_of(site)
+    assert content.policy
     for lang in routes.languages:
         for item in (content.policy, *content.pillars, *content.news, *content.pages):
             assert routes.build_file(lang, routes.output_file(lang, routes.url(item, lang))) in files
@@ -102,7 +112,8 @@ def test_omitted_translations_have_no_page(site, routes):
     untranslated = dataclasses.replace(item, fields={"da": item.fields["da"]})
     assert omit.langs_for(untranslated) == ["da"] and routes.langs_for(untranslated) == ["da", "sv", "en"]
     assert routes.missing_translation(untranslated, "sv") and not omit.missing_translation(untranslated, "sv")
+    assert content.policy
     policy = dataclasses.replace(content.policy, fields={"da": content.policy.fields["da"]})
-    assert omit.langs_for(policy) == ["da", "sv", "en"]     # the policy section's page is in every language
-    assert omit.alternates(untranslated, None) == [("da", item_url := routes.url(item, "da"), True),
-                                                   ("sv", "", False), ("en", "", False)] and item_url
+    assert omit.langs_for(policy) == ["da", "sv", "en"]  # the policy section's page is in every language
+    url = routes.url(item, "da")
+    assert omit.alternates(untranslated, None) == [("da", url, True), ("sv", "", False), ("en", "", False)]

@@ -1,4 +1,5 @@
-"""sitediff: two builds compared page by page; it finds what a reader would see differ, and says when all is the same."""
+"""sitediff: two builds compared page by page; it finds what a reader would see differ, and says when all is alike."""
+
 from __future__ import annotations
 
 import os
@@ -48,7 +49,9 @@ def test_what_a_reader_sees_differ(tmp_path, capsys):
 def test_bytes_that_no_reader_sees(tmp_path, capsys):
     a = site(tmp_path / "a")
     b = site(tmp_path / "b")
-    write(b, "da/index.html", PAGE.format(title="Forside", text="Velkommen", href="nyheder/").replace("<nav>", "\n<nav>"))
+    write(
+        b, "da/index.html", PAGE.format(title="Forside", text="Velkommen", href="nyheder/").replace("<nav>", "\n<nav>")
+    )
     assert sitediff.main([a, b, "--ignore", r"\.xml$"]) == 1
     assert "bytes differ, but not in what a reader sees" in capsys.readouterr().out
 

@@ -7,16 +7,17 @@ Material's base.html defining the blocks Torv fills (and showing the header's la
 footer). What the renderer provides besides page.meta and config.extra (features, lang.t, the theme's
 icon settings) is given as MkDocs and Material give it; the icons come from Material's own .icons folder.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import re
 from types import SimpleNamespace
 from typing import Any
 
 import jinja2
-import material
 import pytest
 import yaml
 
@@ -25,13 +26,20 @@ from torv.compile import compile_site
 from torv.content import load_site
 
 OVERRIDES = os.path.join(ROOT, "overrides")
-MATERIAL = os.path.join(os.path.dirname(material.__file__), "templates")
+_material = importlib.util.find_spec("material")
+assert _material and _material.origin, "Material for MkDocs is not installed"
+MATERIAL = os.path.join(os.path.dirname(_material.origin), "templates")  # its .icons/ for the icons templates include
 LANGS = ("da", "sv", "en")
 
 # Material's templates copied with small fixes: they read Material's context (nav, page.toc, the search
 # plugin), not Torv's data; base.html is replaced by STUB_BASE below.
-MATERIAL_COPIES = {"base.html", "partials/header.html", "partials/nav-item.html", "partials/search.html",
-                   "partials/toc.html"}
+MATERIAL_COPIES = {
+    "base.html",
+    "partials/header.html",
+    "partials/nav-item.html",
+    "partials/search.html",
+    "partials/toc.html",
+}
 # The 404 page of each language is rendered by MkDocs without a page (page is None): see NoPage.
 STUB_BASE = """\
 {% set features = config.theme.features or [] %}
@@ -56,10 +64,15 @@ class Recording(jinja2.ChoiceLoader):
 
 
 def environment(replaced: dict[str, str] | None = None) -> tuple[jinja2.Environment, Recording]:
-    loader = Recording([jinja2.DictLoader({"base.html": STUB_BASE, **(replaced or {})}),
-                        jinja2.FileSystemLoader(OVERRIDES), jinja2.FileSystemLoader(MATERIAL)])
+    loader = Recording(
+        [
+            jinja2.DictLoader({"base.html": STUB_BASE, **(replaced or {})}),
+            jinja2.FileSystemLoader(OVERRIDES),
+            jinja2.FileSystemLoader(MATERIAL),
+        ]
+    )
     env = jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined, autoescape=False)
-    env.filters["url"] = lambda value: value       # MkDocs' url filter: a path relative to the page
+    env.filters["url"] = lambda value: value  # MkDocs' url filter: a path relative to the page
     return env, loader
 
 
@@ -106,7 +119,7 @@ def pages(preview: bool = False) -> list[tuple[str, str, dict[str, Any], str]]:
     files = compile_site(site, preview=preview)
     out = []
     for path, text in sorted(files.items()):
-        if path.endswith(".md"):
+        if path.endswith(".md") and isinstance(text, str):
             meta, body = front_matter(text)
             out.append((path, path.split("/")[0], meta, body))
     return out
@@ -123,8 +136,9 @@ def site_configs() -> dict[str, dict[str, Any]]:
     return configs(compile_site(site))
 
 
-def render(env: jinja2.Environment, config: dict[str, Any], meta: dict[str, Any] | None, body: str = "",
-           **context: Any) -> str:
+def render(
+    env: jinja2.Environment, config: dict[str, Any], meta: dict[str, Any] | None, body: str = "", **context: Any
+) -> str:
     page = None
     if meta is not None:
         page = SimpleNamespace(meta=meta, content=body, title=meta["title"], is_homepage=meta["torv"]["url"] == "")
@@ -142,10 +156,25 @@ def test_every_template_renders_every_page_strictly(site_pages, site_configs):
             raise AssertionError(f"{path} ({meta['template']}): {exc}") from None
         assert f'<link rel="canonical" href="{meta["torv"]["canonical"]}">' in html, path
         kinds.add(meta["torv"]["kind"])
-    assert kinds == {"home", "policy", "pillar", "news", "meeting", "news-index", "tag", "meetings", "contact",
-                     "page", "statement"}
-    torv_templates = {os.path.relpath(os.path.join(d, f), OVERRIDES).replace(os.sep, "/")
-                      for d, _, fs in os.walk(OVERRIDES) for f in fs if f.endswith(".html")}
+    assert kinds == {
+        "home",
+        "policy",
+        "pillar",
+        "news",
+        "meeting",
+        "news-index",
+        "tag",
+        "meetings",
+        "contact",
+        "page",
+        "statement",
+    }
+    torv_templates = {
+        os.path.relpath(os.path.join(d, f), OVERRIDES).replace(os.sep, "/")
+        for d, _, fs in os.walk(OVERRIDES)
+        for f in fs
+        if f.endswith(".html")
+    }
     unrendered = torv_templates - loader.loaded - MATERIAL_COPIES - {"404.html"}
     assert not unrendered, f"templates no page of the fixture renders: {sorted(unrendered)}"
 
@@ -153,7 +182,7 @@ def test_every_template_renders_every_page_strictly(site_pages, site_configs):
 class NoPage(jinja2.StrictUndefined):
     """Strict, but an attribute of None is false, as in MkDocs: the 404 page has no page (`page.meta`)."""
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> bool:  # type: ignore[override]
         if self._undefined_obj is None:
             return False
         return super().__bool__()
@@ -169,7 +198,9 @@ def test_the_404_page_reads_only_config_extra(site_configs):
 
 def test_the_preview_notice_is_rendered_on_drafts(site_pages, site_configs):
     env, _ = environment()
-    drafts = [(lang, meta, body) for _, lang, meta, body in site_pages if (meta["torv"].get("preview") or {}).get("state")]
+    drafts = [
+        (lang, meta, body) for _, lang, meta, body in site_pages if (meta["torv"].get("preview") or {}).get("state")
+    ]
     assert drafts
     lang, meta, body = drafts[0]
     assert meta["torv"]["preview"]["notice"] in render(env, site_configs[lang], meta, body)
@@ -179,7 +210,7 @@ def test_the_preview_notice_is_rendered_on_drafts(site_pages, site_configs):
 MISSPELT = [
     ("home.html", "torv.policy_href", "torv.policy_hrf"),
     ("main.html", "torv.canonical", "torv.canonicl"),
-    ("news-item.html", "torv.pillar_links", "torv.pillars"),        # the pillar links' old name
+    ("news-item.html", "torv.pillar_links", "torv.pillars"),  # the pillar links' old name
     ("partials/news-list.html", "item.href", "item.hrf"),
     ("partials/news-list.html", "item.preview.notice", "item.preview.text"),
     ("partials/contact-card.html", "contact.phone.e164", "contact.phone.e146"),

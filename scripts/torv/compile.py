@@ -4,12 +4,12 @@ Pure: `compile_site(site)` returns {build-relative path: text or Copy(source)}; 
 (build.write_tree writes it). Everything a template shows is in `page.meta` (pages/shapes.py), so the
 templates in overrides/ read only page.meta and config.extra.
 """
+
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import dataclass, fields
-from functools import cache
 from typing import Any
 
 from .content import Site
@@ -29,14 +29,16 @@ class Copy:
     source: str  # absolute path of a file to copy into the build tree
 
 
-@cache
-def _names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+_NAMES: dict[type, tuple[str, ...]] = {}  # a record type's field names, looked up once
 
 
 def _declared(obj: Any) -> dict[str, Any]:
     """A record as a mapping of every declared field, None included (what dataclasses.asdict gives)."""
-    return {name: getattr(obj, name) for name in _names(type(obj))}
+    cls = type(obj)
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in fields(cls))
+    return {name: getattr(obj, name) for name in names}
 
 
 def yaml_line(data: Any) -> str:
@@ -58,7 +60,7 @@ def compile_site(site: Site, preview: bool = False, root_rel: str = "..") -> dic
     routes = Routes.of(site.settings, site.root)
     shared = Shared.of(site.settings, site.today, preview)
     files: dict[str, str | Copy] = {}
-    media: dict[str, str] = {}       # docs-relative path -> source, every language's
+    media: dict[str, str] = {}  # docs-relative path -> source, every language's
     for lang in routes.languages:
         for page in pages_of(content, routes, lang, shared):
             files[routes.build_file(lang, routes.output_file(lang, page.url))] = front_matter(page)
@@ -73,4 +75,4 @@ def compile_site(site: Site, preview: bool = False, root_rel: str = "..") -> dic
     return files
 
 
-__all__ = ["compile_site", "front_matter", "yaml_line", "Copy"]
+__all__ = ["Copy", "compile_site", "front_matter", "yaml_line"]

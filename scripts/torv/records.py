@@ -1,4 +1,5 @@
 """Typed content records: the loader's checked values as frozen dataclasses, built in one place (`content_of`)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,31 +10,33 @@ from typing import Any, Generic, TypeVar
 from .content import Entry, Site
 from .schema import PhoneNumber
 
-Texts = Mapping[str, str]            # a text in every language (a Localized field): language -> text
-TimeSpan = tuple[dt.time, dt.time]   # opens, closes
+Texts = Mapping[str, str]  # a text in every language (a Localized field): language -> text
+TimeSpan = tuple[dt.time, dt.time]  # opens, closes
 
 
 # ---------------------------------------------------------------- fields of the Markdown kinds (models.py)
+
 
 @dataclass(frozen=True)
 class Commitment:
     id: str
     text: str
-    status: str                      # planned | in-progress | done (models.STATUSES)
-    owner: str | None                # a person's or a unit's id
+    status: str  # planned | in-progress | done (models.STATUSES)
+    owner: str | None  # a person's or a unit's id
     due: dt.date | None
 
 
 @dataclass(frozen=True)
 class Registration:
     """Where to sign up for a meeting: a web address or an e-mail address (one of the two)."""
+
     url: str | None
     email: str | None
 
 
 @dataclass(frozen=True)
 class Event:
-    start: dt.datetime               # local time of the site's time zone
+    start: dt.datetime  # local time of the site's time zone
     end: dt.datetime | None
     location: str | None
     address: str | None
@@ -71,13 +74,13 @@ class NewsFields:
     updated: dt.date | None
     reviewed: dt.date | None
     tags: tuple[str, ...]
-    pillars: tuple[str, ...]         # pillar ids, or pillar/commitment
-    contacts: tuple[str, ...]        # person or unit ids
-    image: str | None                # relative to the item's folder
+    pillars: tuple[str, ...]  # pillar ids, or pillar/commitment
+    contacts: tuple[str, ...]  # person or unit ids
+    image: str | None  # relative to the item's folder
     image_alt: str | None
     draft: bool
     slug: str | None
-    event: Event | None              # a meeting
+    event: Event | None  # a meeting
 
 
 @dataclass(frozen=True)
@@ -94,14 +97,15 @@ F = TypeVar("F", PolicyFields, PillarFields, NewsFields, PageFields)
 @dataclass(frozen=True)
 class Item(Generic[F]):
     """A translation group of Markdown files (the policy, a pillar, a news item or a page)."""
-    kind: str                        # policy | pillar | news | page
-    id: str                          # the file name without .<lang>.md
-    group: str                       # repository path without .<lang>.md
-    state: str                       # published | draft | scheduled
+
+    kind: str  # policy | pillar | news | page
+    id: str  # the file name without .<lang>.md
+    group: str  # repository path without .<lang>.md
+    state: str  # published | draft | scheduled
     default_language: str
-    sources: Mapping[str, str]       # language -> repository path of its file
-    fields: Mapping[str, F]          # language -> fields, for the languages it is translated into
-    bodies: Mapping[str, str]        # language -> Markdown
+    sources: Mapping[str, str]  # language -> repository path of its file
+    fields: Mapping[str, F]  # language -> fields, for the languages it is translated into
+    bodies: Mapping[str, str]  # language -> Markdown
 
     @property
     def default(self) -> F:
@@ -112,7 +116,7 @@ class Item(Generic[F]):
 
     def values(self, lang: str) -> F:
         """The fields in a language, or the default language's where it is not translated."""
-        return self.fields.get(lang) or self.default
+        return self.fields.get(lang, self.default)
 
     def body(self, lang: str) -> str:
         return self.bodies.get(lang, self.bodies.get(self.default_language, ""))
@@ -121,11 +125,12 @@ class Item(Generic[F]):
         return self.sources.get(lang) or self.sources[self.default_language]
 
     def slug(self, lang: str) -> str | None:
-        v = self.values(lang)
-        return None if isinstance(v, PolicyFields) else v.slug
+        v: object = self.values(lang)
+        return v.slug if isinstance(v, PillarFields | NewsFields | PageFields) else None  # the policy has none
 
 
 # ---------------------------------------------------------------- contacts (policy/contacts.yml)
+
 
 @dataclass(frozen=True)
 class Address:
@@ -168,7 +173,7 @@ class Person:
     role: Texts
     email: str
     phone: PhoneNumber
-    photo: str | None                # relative to policy/
+    photo: str | None  # relative to policy/
     photo_alt: Texts | None
 
 
@@ -188,7 +193,7 @@ class Unit:
 @dataclass(frozen=True)
 class Contacts:
     main_unit: str | None
-    people: Mapping[str, Person]     # by id, in the file's order
+    people: Mapping[str, Person]  # by id, in the file's order
     units: Mapping[str, Unit]
 
     def find(self, cid: str) -> Person | Unit | None:
@@ -210,17 +215,19 @@ class Tag:
 
 # ---------------------------------------------------------------- the site's content
 
+
 @dataclass(frozen=True)
 class Content:
     """What the site shows: published items (in a preview also drafts and scheduled news), typed."""
-    root: str                        # the repository folder
+
+    root: str  # the repository folder
     policy: Item[PolicyFields] | None
-    pillars: tuple[Item[PillarFields], ...]      # in their order
-    news: tuple[Item[NewsFields], ...]           # newest first
+    pillars: tuple[Item[PillarFields], ...]  # in their order
+    news: tuple[Item[NewsFields], ...]  # newest first
     pages: tuple[Item[PageFields], ...]
     contacts: Contacts
     tags: Mapping[str, Tag]
-    statement: Mapping[str, Any] | None          # docs/accessibility.yml, checked (statement.py's shape)
+    statement: Mapping[str, Any] | None  # docs/accessibility.yml, checked (statement.py's shape)
 
 
 def _make(cls: type, values: Mapping[str, Any], **given: Any) -> Any:
@@ -236,8 +243,7 @@ def _event(ev: Mapping[str, Any] | None) -> Event | None:
     if not ev:
         return None
     reg = ev.get("registration")
-    return _make(Event, ev, cancelled=bool(ev.get("cancelled")),
-                 registration=_make(Registration, reg) if reg else None)
+    return _make(Event, ev, cancelled=bool(ev.get("cancelled")), registration=_make(Registration, reg) if reg else None)
 
 
 def _fields(kind: str, v: Mapping[str, Any]) -> Any:
@@ -246,15 +252,29 @@ def _fields(kind: str, v: Mapping[str, Any]) -> Any:
     if kind == "pillar":
         return _make(PillarFields, v, commitments=tuple(_commitment(c) for c in v.get("commitments", ())))
     if kind == "news":
-        return _make(NewsFields, v, tags=tuple(v.get("tags", ())), pillars=tuple(v.get("pillars", ())),
-                     contacts=tuple(v.get("contacts", ())), draft=bool(v.get("draft")), event=_event(v.get("event")))
+        return _make(
+            NewsFields,
+            v,
+            tags=tuple(v.get("tags", ())),
+            pillars=tuple(v.get("pillars", ())),
+            contacts=tuple(v.get("contacts", ())),
+            draft=bool(v.get("draft")),
+            event=_event(v.get("event")),
+        )
     return _make(PageFields, v)
 
 
 def item_of(e: Entry, default_language: str) -> Item[Any]:
-    return Item(kind=e.kind, id=e.id, group=e.group, state=e.state, default_language=default_language,
-                sources=dict(e.sources), fields={lang: _fields(e.kind, v) for lang, v in e.values.items()},
-                bodies=dict(e.bodies))
+    return Item(
+        kind=e.kind,
+        id=e.id,
+        group=e.group,
+        state=e.state,
+        default_language=default_language,
+        sources=dict(e.sources),
+        fields={lang: _fields(e.kind, v) for lang, v in e.values.items()},
+        bodies=dict(e.bodies),
+    )
 
 
 def _address(a: Mapping[str, Any] | None) -> Address | None:
@@ -263,18 +283,25 @@ def _address(a: Mapping[str, Any] | None) -> Address | None:
 
 def _unit(u: Mapping[str, Any]) -> Unit:
     hours = u.get("opening_hours")
-    return _make(Unit, u, visiting_address=_address(u["visiting_address"]),
-                 postal_address=_address(u.get("postal_address")),
-                 opening_hours=None if hours is None else
-                 OpeningHours(**{f.name: tuple(hours.get(f.name) or ()) for f in fields(OpeningHours)}),
-                 closed=tuple(_make(ClosedDay, c) for c in u.get("closed", ())),
-                 coordinates=_make(Coordinates, u["coordinates"]) if u.get("coordinates") else None)
+    return _make(
+        Unit,
+        u,
+        visiting_address=_address(u["visiting_address"]),
+        postal_address=_address(u.get("postal_address")),
+        opening_hours=None
+        if hours is None
+        else OpeningHours(**{f.name: tuple(hours.get(f.name) or ()) for f in fields(OpeningHours)}),
+        closed=tuple(_make(ClosedDay, c) for c in u.get("closed", ())),
+        coordinates=_make(Coordinates, u["coordinates"]) if u.get("coordinates") else None,
+    )
 
 
 def contacts_of(data: Mapping[str, Any]) -> Contacts:
-    return Contacts(main_unit=data.get("main_unit"),
-                    people={k: _make(Person, p) for k, p in data.get("people", {}).items()},
-                    units={k: _unit(u) for k, u in data.get("units", {}).items()})
+    return Contacts(
+        main_unit=data.get("main_unit"),
+        people={k: _make(Person, p) for k, p in data.get("people", {}).items()},
+        units={k: _unit(u) for k, u in data.get("units", {}).items()},
+    )
 
 
 def content_of(site: Site, preview: bool = False) -> Content:
@@ -295,6 +322,25 @@ def content_of(site: Site, preview: bool = False) -> Content:
     )
 
 
-__all__ = ["Item", "Content", "Commitment", "Event", "Registration", "PolicyFields", "PillarFields", "NewsFields",
-           "PageFields", "Contacts", "Person", "Unit", "Address", "ClosedDay", "Coordinates", "OpeningHours", "Tag",
-           "content_of", "item_of", "contacts_of"]
+__all__ = [
+    "Address",
+    "ClosedDay",
+    "Commitment",
+    "Contacts",
+    "Content",
+    "Coordinates",
+    "Event",
+    "Item",
+    "NewsFields",
+    "OpeningHours",
+    "PageFields",
+    "Person",
+    "PillarFields",
+    "PolicyFields",
+    "Registration",
+    "Tag",
+    "Unit",
+    "contacts_of",
+    "content_of",
+    "item_of",
+]

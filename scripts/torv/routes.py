@@ -4,6 +4,7 @@ A URL here is a site path relative to its language's root, in the folder form th
 (`nyheder/dialogmoede/`, `""` for the home page); the output file is the Markdown file in the language's
 docs folder that the renderer serves at that URL (use_directory_urls).
 """
+
 from __future__ import annotations
 
 import os
@@ -56,7 +57,7 @@ def rel_href(from_url: str, to_url: str) -> str:
     rel = posixpath.relpath("/" + target, "/" + frm) if frm else target or "./"
     if rel == ".":
         rel = "./"
-    if (target.endswith("/") or target == HOME) and not rel.endswith("/"):   # a folder URL stays one
+    if (target.endswith("/") or target == HOME) and not rel.endswith("/"):  # a folder URL stays one
         rel += "/"
     if rel.startswith("/"):
         rel = rel[1:]
@@ -80,18 +81,24 @@ def host_of(site_url: str) -> str | None:
 @dataclass(frozen=True)
 class Routes:
     """The addresses of one site: its languages, its public address and its repository folder."""
-    languages: tuple[str, ...]       # default first
+
+    languages: tuple[str, ...]  # default first
     default_language: str
-    site_url: str                    # "" or ending in "/"
-    host: str | None                 # site_url's host, parsed once
-    omit_missing: bool               # missing_translation: omit (else: the default-language page, with a notice)
-    root: str                        # the repository folder: media paths are relative to it
+    site_url: str  # "" or ending in "/"
+    host: str | None  # site_url's host, parsed once
+    omit_missing: bool  # missing_translation: omit (else: the default-language page, with a notice)
+    root: str  # the repository folder: media paths are relative to it
 
     @classmethod
     def of(cls, settings: SiteSettings, root: str) -> Routes:
-        return cls(languages=tuple(settings.languages), default_language=settings.default_language,
-                   site_url=settings.site_url, host=host_of(settings.site_url),
-                   omit_missing=settings.missing_translation == "omit", root=root)
+        return cls(
+            languages=tuple(settings.languages),
+            default_language=settings.default_language,
+            site_url=settings.site_url,
+            host=host_of(settings.site_url),
+            omit_missing=settings.missing_translation == "omit",
+            root=root,
+        )
 
     # ---- which pages there are
     def langs_for(self, item: Item[Any]) -> list[str]:
@@ -124,8 +131,8 @@ class Routes:
     def tag_urls(self, tag: str) -> dict[str, str]:
         return {lg: self.tag(lg, tag) for lg in self.languages}
 
-    feed = FEED_FILE                 # the language's news feed, at its root
-    calendar = CALENDAR_FILE         # every meeting of the language
+    feed = FEED_FILE  # the language's news feed, at its root
+    calendar = CALENDAR_FILE  # every meeting of the language
 
     def ics(self, item: Item[Any], lang: str) -> str:
         return ics_url(self.url(item, lang))
@@ -181,4 +188,4 @@ class Routes:
         return out
 
 
-__all__ = ["Routes", "item_url", "entry_url", "rel_href", "cross_href", "section_url", "ics_url", "host_of", "HOME"]
+__all__ = ["HOME", "Routes", "cross_href", "entry_url", "host_of", "ics_url", "item_url", "rel_href", "section_url"]

@@ -5,6 +5,7 @@ byte-identical what a reader sees differ (title, head links, headings, links, ar
 (or ignored), 1 when something differs. Nothing is normalised: a difference in bytes that shows in none
 of the aspects is reported as "bytes differ" (e.g. whitespace between elements).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,12 +26,13 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 @dataclass(frozen=True)
 class PageView:
     """What a reader (or a search engine) gets from a page."""
+
     title: tuple[str, ...]
-    head: tuple[str, ...]             # <meta>, <link> and <script> of the head, attributes in their order
-    headings: tuple[str, ...]         # "h2 text"
-    links: tuple[str, ...]            # "text -> href" of every link in the body
-    text: tuple[str, ...]             # the article's text, one line per text run
-    structure: tuple[str, ...]        # the article's elements: "div.class#id", indented by depth
+    head: tuple[str, ...]  # <meta>, <link> and <script> of the head, attributes in their order
+    headings: tuple[str, ...]  # "h2 text"
+    links: tuple[str, ...]  # "text -> href" of every link in the body
+    text: tuple[str, ...]  # the article's text, one line per text run
+    structure: tuple[str, ...]  # the article's elements: "div.class#id", indented by depth
 
 
 class _Reader(HTMLParser):
@@ -42,7 +44,7 @@ class _Reader(HTMLParser):
         self.body: dict[str, list[str]] = {"text": [], "structure": []}
         self.in_head = self.in_title = self.in_body = False
         self.depth = 0
-        self.article = 0                  # the article's depth while inside it, else 0
+        self.article = 0  # the article's depth while inside it, else 0
         self.heading: list[str] | None = None
         self.link: tuple[str, list[str]] | None = None
         self.has_article = False
@@ -113,8 +115,9 @@ def read_page(html: str) -> PageView:
 
 
 def files_of(root: str) -> set[str]:
-    return {os.path.relpath(os.path.join(d, f), root).replace(os.sep, "/")
-            for d, _, names in os.walk(root) for f in names}
+    return {
+        os.path.relpath(os.path.join(d, f), root).replace(os.sep, "/") for d, _, names in os.walk(root) for f in names
+    }
 
 
 def compare_page(a: bytes, b: bytes, context: int = 1, limit: int = 40) -> list[str]:
@@ -139,7 +142,9 @@ def compare_file(a: bytes, b: bytes, limit: int = 20, width: int = 200) -> list[
     except UnicodeDecodeError:
         return [f"  {len(a)} bytes -> {len(b)} bytes"]
     diff = [line[:width] for line in list(difflib.unified_diff(la, lb, lineterm="", n=0))[2:]]
-    return [f"    {line}" for line in diff[:limit]] + ([f"    ... {len(diff) - limit} more lines"] if len(diff) > limit else [])
+    return [f"    {line}" for line in diff[:limit]] + (
+        [f"    ... {len(diff) - limit} more lines"] if len(diff) > limit else []
+    )
 
 
 def compare(site_a: str, site_b: str, ignore: list[str] | None = None) -> Iterator[str]:
@@ -149,6 +154,7 @@ def compare(site_a: str, site_b: str, ignore: list[str] | None = None) -> Iterat
 
     def ignored(rel: str) -> bool:
         return any(p.search(rel) for p in patterns)
+
     only_a = sorted(f for f in fa - fb if not ignored(f))
     only_b = sorted(f for f in fb - fa if not ignored(f))
     for rel in only_a:
@@ -171,16 +177,23 @@ def compare(site_a: str, site_b: str, ignore: list[str] | None = None) -> Iterat
         yield f"differs: {rel}"
         yield from (compare_page(a, b) if rel.endswith(".html") else compare_file(a, b))
     verdict = "identical" if not (differ or only_a or only_b) else "DIFFERENT"
-    yield (f"{verdict}: {same} files identical ({html_same} HTML pages), {differ} differ, "
-           f"{len(only_a)} only in {site_a}, {len(only_b)} only in {site_b}")
+    yield (
+        f"{verdict}: {same} files identical ({html_same} HTML pages), {differ} differ, "
+        f"{len(only_a)} only in {site_a}, {len(only_b)} only in {site_b}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sitediff", description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("site_a", help="a built site (e.g. the reference)")
     parser.add_argument("site_b", help="the other built site")
-    parser.add_argument("--ignore", action="append", default=[], metavar="REGEX",
-                        help="leave out files whose site-relative path matches (repeatable)")
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="REGEX",
+        help="leave out files whose site-relative path matches (repeatable)",
+    )
     args = parser.parse_args(argv)
     for path in (args.site_a, args.site_b):
         if not os.path.isdir(path):
@@ -191,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in compare(args.site_a, args.site_b, args.ignore):
             print(line)
             last = line
-    except BrokenPipeError:   # the report piped into head
+    except BrokenPipeError:  # the report piped into head
         return 1
     return 0 if last.startswith("identical") else 1
 

@@ -1,4 +1,5 @@
-"""The pages of a site, one module per page kind; each kind is a pure function (content, routes, lang, shared) -> [Page]."""
+"""The pages of a site, a module per page kind: each a pure function (content, routes, lang, shared) -> [Page]."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -20,8 +21,18 @@ from .tag import tags
 PageKind = Callable[[Content, Routes, str, Shared], list[Page]]
 
 # Every page kind, in the order their pages are made.
-PAGE_KINDS: tuple[PageKind, ...] = (home, policy, pillars, news_items, news_index, tags, meetings, contact,
-                                    accessibility, handwritten)
+PAGE_KINDS: tuple[PageKind, ...] = (
+    home,
+    policy,
+    pillars,
+    news_items,
+    news_index,
+    tags,
+    meetings,
+    contact,
+    accessibility,
+    handwritten,
+)
 
 
 def pages_of(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
@@ -29,4 +40,4 @@ def pages_of(content: Content, routes: Routes, lang: str, shared: Shared) -> lis
     return [page for kind in PAGE_KINDS for page in kind(content, routes, lang, shared)]
 
 
-__all__ = ["PAGE_KINDS", "PageKind", "Page", "MediaCopy", "Shared", "pages_of"]
+__all__ = ["PAGE_KINDS", "MediaCopy", "Page", "PageKind", "Shared", "pages_of"]

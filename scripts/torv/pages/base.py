@@ -1,4 +1,5 @@
 """What every page kind gets and gives: the shared context of a build in, `Page`s (with their media copies) out."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,16 +15,18 @@ from .shapes import PageMeta
 @dataclass(frozen=True)
 class MediaCopy:
     """A file a page shows (a picture, a photo), copied into the language's docs folder."""
-    source: str                       # absolute path in the repository
-    path: str                         # docs-relative path of the copy (routes.media)
+
+    source: str  # absolute path in the repository
+    path: str  # docs-relative path of the copy (routes.media)
 
 
 @dataclass(frozen=True)
 class Page:
     """One page of one language: served at `url`, rendered with `meta.template`."""
+
     url: str
     meta: PageMeta
-    body: str = ""                    # Markdown
+    body: str = ""  # Markdown
     files: tuple[MediaCopy, ...] = ()
 
     @property
@@ -34,17 +37,22 @@ class Page:
 @dataclass(frozen=True)
 class Shared:
     """The small context every page kind shares: settings, build date, preview flag, interface strings."""
+
     settings: SiteSettings
     today: dt.date
-    preview: bool                     # the live preview: drafts and scheduled items shown, with a notice
-    strings: Mapping[str, Mapping[str, str]]   # language -> key -> text (scripts/torv/strings/)
+    preview: bool  # the live preview: drafts and scheduled items shown, with a notice
+    strings: Mapping[str, Mapping[str, str]]  # language -> key -> text (scripts/torv/strings/)
     tz: zoneinfo.ZoneInfo
 
     @classmethod
     def of(cls, settings: SiteSettings, today: dt.date, preview: bool = False) -> Shared:
-        return cls(settings=settings, today=today, preview=preview,
-                   strings={lg: i18n.strings(lg) for lg in settings.languages},
-                   tz=zoneinfo.ZoneInfo(settings.timezone))
+        return cls(
+            settings=settings,
+            today=today,
+            preview=preview,
+            strings={lg: i18n.strings(lg) for lg in settings.languages},
+            tz=zoneinfo.ZoneInfo(settings.timezone),
+        )
 
     def t(self, lang: str, key: str, **kw: object) -> str:
         """An interface string, with its {placeholders} filled in."""

@@ -1,4 +1,5 @@
 """A hand-written page from docs/ (about the site, privacy ...): its Markdown, with its pictures copied."""
+
 from __future__ import annotations
 
 from ..records import Content, Item, PageFields
@@ -18,9 +19,17 @@ def handwritten_page(content: Content, routes: Routes, lang: str, shared: Shared
     url = routes.url(item, lang)
     v = item.values(lang)
     body, files = rewrite_pictures(routes, item, lang, url)
-    data = HandPageData(**common(content, routes, shared, lang, url, kind="page", title=v.title, description=v.summary,
-                                 item=item),
-                        published=None, updated=None, reviewed=optional_date(v.reviewed, lang))
-    meta = PageMeta(title=v.title, template="page.html", description=v.summary,
-                    edit_url=item_edit_url(shared, item, lang), torv=data)
+    data = HandPageData(
+        **common(content, routes, shared, lang, url, kind="page", title=v.title, description=v.summary, item=item),
+        published=None,
+        updated=None,
+        reviewed=optional_date(v.reviewed, lang),
+    )
+    meta = PageMeta(
+        title=v.title,
+        template="page.html",
+        description=v.summary,
+        edit_url=item_edit_url(shared, item, lang),
+        torv=data,
+    )
     return Page(url=url, meta=meta, body=body, files=tuple(dict.fromkeys(files)))

@@ -1,9 +1,10 @@
 """Pictures on pages: a picture's copy and size, and a body's local pictures pointed at their copies."""
+
 from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import imagesize
@@ -17,13 +18,13 @@ MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
-@lru_cache(maxsize=None)
+@cache
 def image_size(path: str) -> dict[str, int]:
     """{"width": w, "height": h} of a picture file, for the <img> attributes that let the browser keep
     the picture's space free before it arrives (no layout shift); {} when the file does not say."""
     try:
         w, h = imagesize.get(path)
-        if (w <= 0 or h <= 0) and path.lower().endswith(".svg"):   # an SVG sized by its viewBox only
+        if (w <= 0 or h <= 0) and path.lower().endswith(".svg"):  # an SVG sized by its viewBox only
             with open(path, "rb") as fh:
                 m = SVG_VIEWBOX.search(fh.read(4096))
             w, h = (float(m[1]), float(m[2])) if m else (-1, -1)
@@ -48,4 +49,5 @@ def rewrite_pictures(routes: Routes, item: Item[Any], lang: str, url: str) -> tu
         copy = copy_of(routes, routes.picture(item, src))
         copies.append(copy)
         return f"![{alt}]({posixpath.relpath(copy.path, page_dir)})"
+
     return MARKDOWN_IMAGE.sub(repl, item.body(lang)), tuple(copies)

@@ -1,4 +1,5 @@
-"""Which news items a list shows, and in which order: a language's items, meetings upcoming and past, by tag or pillar."""
+"""Which news items a list shows, in which order: a language's items, meetings upcoming and past, by tag or pillar."""
+
 from __future__ import annotations
 
 import datetime as dt

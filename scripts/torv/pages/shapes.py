@@ -4,16 +4,18 @@ The templates in overrides/ read exactly these names. Every field is written to 
 (`dataclasses.asdict`), None where a page has nothing for it, so a template can rely on the shape
 and a misspelt name fails the template test (tests/test_templates.py).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 # ---------------------------------------------------------------- parts
 
 
 @dataclass(frozen=True)
 class DateText:
-    iso: str                          # 2026-12-03, for <time datetime>
-    text: str                         # "3. december 2026" in the page's language
+    iso: str  # 2026-12-03, for <time datetime>
+    text: str  # "3. december 2026" in the page's language
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,8 @@ class TagLink:
 @dataclass(frozen=True)
 class Preview:
     """Only in the live preview: a draft's or scheduled item's notice (on its page and its cards)."""
-    state: str                        # draft | scheduled
+
+    state: str  # draft | scheduled
     notice: str
 
 
@@ -41,10 +44,10 @@ class NewsCard:
     summary: str
     href: str
     date: DateText
-    meeting: str | None               # the "Meeting" badge of a meeting
-    when: str | None                  # a meeting's date and time
-    cancelled: str | None             # the "Cancelled" badge
-    lang: str | None                  # the card's language where the item is not translated
+    meeting: str | None  # the "Meeting" badge of a meeting
+    when: str | None  # a meeting's date and time
+    cancelled: str | None  # the "Cancelled" badge
+    lang: str | None  # the card's language where the item is not translated
     preview: Preview | None
 
 
@@ -60,23 +63,25 @@ class PillarCard:
 @dataclass(frozen=True)
 class CommitmentView:
     id: str
-    anchor: str                       # the element id on the pillar page: <pillar>-<commitment>
+    anchor: str  # the element id on the pillar page: <pillar>-<commitment>
     text: str
     status: str
     status_text: str
-    owner: str | None                 # "name, role" or the unit's name
+    owner: str | None  # "name, role" or the unit's name
     due: DateText | None
 
 
 @dataclass(frozen=True)
 class PolicyPillar(PillarCard):
     """A pillar on the policy page: its card with its commitments."""
+
     commitments: list[CommitmentView]
 
 
 @dataclass(frozen=True)
 class PillarLink:
     """A news item's link to a pillar, or to one of its commitments."""
+
     title: str
     href: str
     commitment: str | None
@@ -84,7 +89,7 @@ class PillarLink:
 
 @dataclass(frozen=True)
 class Phone:
-    e164: str                         # for tel:
+    e164: str  # for tel:
     text: str
 
 
@@ -103,13 +108,14 @@ class AddressView:
 
 @dataclass(frozen=True)
 class Span:
-    opens: str                        # 08:00
+    opens: str  # 08:00
     closes: str
 
 
 @dataclass(frozen=True)
 class OpeningRow:
     """Consecutive weekdays with the same hours: "Mandag–onsdag", "08.00–16.00"."""
+
     days: str
     hours: str
     closed: bool
@@ -126,10 +132,11 @@ class ClosedDayView:
 @dataclass(frozen=True)
 class ContactCard:
     """A person (kind "person") or a unit (kind "unit"); what the other kind has not is None."""
+
     kind: str
-    id: str | None                    # a unit's id (its heading's anchor)
+    id: str | None  # a unit's id (its heading's anchor)
     name: str
-    role: str | None                  # a person's role
+    role: str | None  # a person's role
     email: str
     phone: Phone
     photo: Photo | None
@@ -137,14 +144,15 @@ class ContactCard:
     postal_address: AddressView | None
     opening_hours: list[OpeningRow] | None
     closed: list[ClosedDayView] | None
-    map: str | None                   # OpenStreetMap link
+    map: str | None  # OpenStreetMap link
 
 
 @dataclass(frozen=True)
 class EventBox:
     """A meeting's practical facts on its page."""
+
     when: str
-    start: str                        # ISO 8601 with the time zone's offset
+    start: str  # ISO 8601 with the time zone's offset
     end: str | None
     past: bool
     location: str | None
@@ -154,7 +162,7 @@ class EventBox:
     registration: Link | None
     deadline: DateText | None
     cancelled: bool
-    calendar: str | None              # href of the meeting's .ics
+    calendar: str | None  # href of the meeting's .ics
 
 
 @dataclass(frozen=True)
@@ -185,6 +193,7 @@ class Counts:
 @dataclass(frozen=True)
 class Part:
     """A piece of a paragraph: a text, or a link."""
+
     text: str
     href: str | None
     hreflang: str | None
@@ -193,6 +202,7 @@ class Part:
 @dataclass(frozen=True)
 class Fact:
     """The statement at a glance: its status (text, status) or a date."""
+
     label: str
     text: str | None
     status: str | None
@@ -233,13 +243,13 @@ class Section:
     heading: str
     paragraphs: list[list[Part]]
     contact: StatementContact | None
-    after: list[list[Part]]           # paragraphs after the contact
-    groups: list[IssueGroup]          # known issues by category
+    after: list[list[Part]]  # paragraphs after the contact
+    groups: list[IssueGroup]  # known issues by category
 
 
 @dataclass(frozen=True)
 class StatementView:
-    model: str                        # eu | digg
+    model: str  # eu | digg
     description: str
     intro: list[list[Part]]
     facts: list[Fact]
@@ -252,6 +262,7 @@ class StatementView:
 @dataclass(frozen=True)
 class Alternate:
     """The page in one language: the language switcher's link and the hreflang alternate."""
+
     lang: str
     name: str
     href: str
@@ -264,7 +275,7 @@ class Alternate:
 class OpenGraph:
     title: str
     description: str
-    type: str                         # website | article
+    type: str  # website | article
     locale: str
     site_name: str
     image: str | None
@@ -279,13 +290,14 @@ class Feed:
 @dataclass(frozen=True)
 class Fallback:
     """The page shows the default language's text: the notice saying so."""
+
     lang: str
     notice: str
 
 
 @dataclass(frozen=True, kw_only=True)
 class Common:
-    kind: str                         # home | policy | pillar | news | meeting | news-index | tag | ...
+    kind: str  # home | policy | pillar | news | meeting | news-index | tag | ...
     lang: str
     url: str
     canonical: str
@@ -293,9 +305,9 @@ class Common:
     x_default: str
     og: OpenGraph
     footer: list[Link]
-    feed: Feed | None                 # announced in <head> when the site has a site_url
+    feed: Feed | None  # announced in <head> when the site has a site_url
     fallback: Fallback | None
-    jsonld: str | None                # a <script type="application/ld+json"> body
+    jsonld: str | None  # a <script type="application/ld+json"> body
 
 
 # ---------------------------------------------------------------- page.meta.torv of each page kind
@@ -362,7 +374,7 @@ class TagData(Common):
 @dataclass(frozen=True, kw_only=True)
 class MeetingsData(Common):
     upcoming: list[NewsCard]
-    calendar: str | None              # href of the language's calendar.ics
+    calendar: str | None  # href of the language's calendar.ics
     past: list[NewsCard]
 
 
@@ -374,7 +386,7 @@ class ContactData(Common):
 
 @dataclass(frozen=True, kw_only=True)
 class HandPageData(Common):
-    published: None                   # page-dates.html reads the dates of any page; a page has only reviewed
+    published: None  # page-dates.html reads the dates of any page; a page has only reviewed
     updated: None
     reviewed: DateText | None
 
@@ -387,8 +399,9 @@ class StatementData(Common):
 @dataclass(frozen=True)
 class PageMeta:
     """page.meta: the front matter of a generated page."""
+
     title: str
     template: str
     description: str | None
-    edit_url: str | None              # "Edit this page": the source file in the repository's web editor
+    edit_url: str | None  # "Edit this page": the source file in the repository's web editor
     torv: Common
