@@ -9,6 +9,7 @@ from ..routes import Routes, rel_href
 from .base import MediaCopy, Shared
 from .common import preview_notice
 from .dates import date_text, opening_rows, optional_date, when_text
+from .images import copy_of
 from .shapes import AddressView, ClosedDayView, CommitmentView, ContactCard, NewsCard, Phone, Photo, PillarCard, TagLink
 
 OSM = "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
@@ -73,8 +74,7 @@ def person_card(routes: Routes, person: Person, lang: str, from_url: str) -> tup
     photo: Photo | None = None
     files: tuple[MediaCopy, ...] = ()
     if person.photo:
-        source = routes.photo(person.photo)
-        copy = MediaCopy(source=source, path=routes.media(source))
+        copy = copy_of(routes, routes.photo(person.photo))
         photo = Photo(src=rel_href(from_url, copy.path), alt=(person.photo_alt or {}).get(lang, person.name))
         files = (copy,)
     card = ContactCard(

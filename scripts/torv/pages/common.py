@@ -10,7 +10,7 @@ from ..records import Content, Item
 from ..routes import Routes, cross_href, rel_href
 from .base import Shared
 from .dates import date_text
-from .shapes import Alternate, Common, Fallback, Feed, Link, OpenGraph, Preview
+from .shapes import Alternate, Fallback, Feed, Link, OpenGraph, Preview
 
 PRIVACY_PAGES = ("privatliv", "privacy")  # a page in docs/ with one of these names is linked from the footer
 
@@ -68,11 +68,6 @@ def common(
         "fallback": fallback,
         "jsonld": jsonld,
     }
-
-
-def base(content: Content, routes: Routes, shared: Shared, lang: str, url: str, **kw: Any) -> Common:
-    """`Common` on its own (tests and pages without data of their own)."""
-    return Common(**common(content, routes, shared, lang, url, **kw))
 
 
 def footer_links(content: Content, routes: Routes, shared: Shared, lang: str, url: str) -> list[Link]:
