@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import cache
 from typing import Any
 
 import imagesize
@@ -18,7 +17,6 @@ MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
-@cache
 def image_size(path: str) -> dict[str, int]:
     """{"width": w, "height": h} of a picture file, for the <img> attributes that let the browser keep
     the picture's space free before it arrives (no layout shift); {} when the file does not say."""
