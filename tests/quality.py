@@ -19,7 +19,7 @@ import yaml
 from conftest import ROOT
 
 LANGS = ["da", "sv", "en"]
-# One page of every type, in every language (the kind is what scripts/torv/generate.py writes in
+# One page of every type, in every language (the kind is what scripts/torv/pages/ writes in
 # page.meta.torv.kind), plus Material's 404 of each language and the two pages at the root.
 KINDS = ["home", "policy", "pillar", "news-index", "news", "meeting", "meetings", "tag", "contact", "page",
          "statement", "404"]

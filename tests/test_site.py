@@ -102,7 +102,7 @@ def test_news_pictures_have_their_size_so_nothing_shifts_while_they_load(site_di
 
 
 def test_picture_size_from_a_viewbox_and_none_from_a_broken_file(tmp_path):
-    from torv.generate import image_size
+    from torv.pages.images import image_size
     (tmp_path / "a.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 150"/>')
     (tmp_path / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
     assert image_size(str(tmp_path / "a.svg")) == {"width": 300, "height": 150}

@@ -17,7 +17,7 @@ from conftest import BUILD_DATE, FIXTURE, TORV, copy_repo
 from quality import LANGS, html_files
 from torv import i18n, schemas, statement
 from torv.content import load_site
-from torv.generate import Generator
+from torv.compile import compile_site
 from torv.yamlio import decode, load_yaml
 
 REL = statement.REL
@@ -164,7 +164,7 @@ def test_without_the_file_there_is_no_statement(repo):
     os.remove(os.path.join(repo, REL))
     site, report = load_site(repo, today=dt.date.fromisoformat(BUILD_DATE))
     assert report.errors == 0 and site.statement is None
-    files = Generator(site).run()
+    files = compile_site(site)
     assert not [p for p in files if "/docs/tilgaengelighed/" in p or "/docs/accessibility/" in p]
     assert "footer.accessibility" not in str(files["da/docs/index.md"])
     assert i18n.strings("da")["footer.accessibility"] not in str(files["da/docs/index.md"])

@@ -13,8 +13,8 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
+from .compile import Copy, compile_site
 from .content import ConfigError, load_site
-from .generate import Copy, generate
 from .rootpages import root_files
 
 # The live preview (`make serve`) builds in its own folder below build/, which a production
@@ -85,7 +85,7 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         return 1
     if report.warnings:
         log(report.render())
-    files = generate(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
+    files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
     write_tree(files, build_dir, keep)
     langs = site.settings.languages
     with ThreadPoolExecutor(max_workers=len(langs)) as pool:

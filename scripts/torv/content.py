@@ -18,6 +18,7 @@ from . import i18n, statement
 from .bodycheck import check_body
 from .models import Contacts, NewsItem, Page, Pillar, Policy, Settings
 from .problems import Report
+from .routes import entry_url
 from .schema import MISSING, Context, Ident, Localized, Schema, Text, did_you_mean, dotted, key_text, shown
 from .yamlio import ReadError, decode, line_of, load_yaml, split_front_matter, yaml_error
 
@@ -543,19 +544,6 @@ def _references(site: Site, ld: _Loader) -> None:
             if choices:
                 msg += f", one of: {', '.join(choices[:12])}{' ...' if len(choices) > 12 else ''}"
         ld.report.error(path, line, fld, msg + did_you_mean(value, choices))
-
-
-def entry_url(site: Site, e: Entry, lang: str) -> str:
-    """The stable site path of an entry in a language (relative to the language root)."""
-    v = e.values.get(lang) or e.default
-    slug = v.get("slug") or e.id
-    if e.kind == "policy":
-        return f"{i18n.segment(lang, 'policy')}/"
-    if e.kind == "pillar":
-        return f"{i18n.segment(lang, 'policy')}/{slug}/"
-    if e.kind == "news":
-        return f"{i18n.segment(lang, 'news')}/{slug}/"
-    return f"{slug}/"
 
 
 def _urls(site: Site, ld: _Loader) -> None:

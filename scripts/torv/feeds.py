@@ -1,6 +1,6 @@
 """The news feed (Atom, RFC 4287) and the meeting calendars (iCalendar, RFC 5545) of one language.
 
-Pure functions of what they are given: the generator (generate.py) passes in the news items and
+Pure functions of what they are given: syndication.py passes in the news items and
 meetings with their absolute addresses, which come from `site_url` (mkdocs.yml), the one place for
 the site's address. Nothing here depends on the build date, so the same content gives the same files.
 """

@@ -1,4 +1,4 @@
-"""Dates, times, weekdays and opening hours in each language's conventions (Babel)."""
+"""Dates, times and weekdays in each language's conventions (Babel)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -44,27 +44,3 @@ def datetime_text(start: dt.datetime, end: dt.datetime | None, lang: str) -> str
 
 def interval(opens: dt.time, closes: dt.time, lang: str) -> str:
     return f"{time_short(opens, lang)}{DASH}{time_short(closes, lang)}"
-
-
-def opening_rows(hours: dict, lang: str, closed_word: str, joiner: str) -> list[dict]:
-    """Group consecutive weekdays with the same hours: [{days: 'Mandag–onsdag', hours: '08.00–16.00', ...}]."""
-    rows: list[dict] = []
-    for i, day in enumerate(WEEKDAYS):
-        spans = tuple(hours.get(day) or ())
-        if rows and rows[-1]["_spans"] == spans:
-            rows[-1]["_last"] = i
-        else:
-            rows.append({"_first": i, "_last": i, "_spans": spans})
-    out = []
-    for r in rows:
-        first = weekday(r["_first"], lang, alone=True)
-        days = first if r["_first"] == r["_last"] else f"{first}{DASH}{weekday(r['_last'], lang, alone=True)}"
-        spans = r["_spans"]
-        out.append({
-            "days": days[:1].upper() + days[1:],
-            "hours": f" {joiner} ".join(interval(a, b, lang) for a, b in spans) if spans else closed_word,
-            "closed": not spans,
-            "spans": [{"opens": a.strftime("%H:%M"), "closes": b.strftime("%H:%M")} for a, b in spans],
-            "weekdays": [WEEKDAYS[k] for k in range(r["_first"], r["_last"] + 1)],
-        })
-    return out

@@ -1,0 +1,78 @@
+"""Pages -> build tree: every page of every language as Markdown with front matter, media copies, feeds, configs.
+
+Pure: `compile_site(site)` returns {build-relative path: text or Copy(source)}; nothing is written
+(build.write_tree writes it). Everything a template shows is in `page.meta` (pages/shapes.py), so the
+templates in overrides/ read only page.meta and config.extra.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .content import Site
+from .pages import Page, Shared, pages_of
+from .records import content_of
+from .renderconfig import config
+from .routes import Routes
+from .syndication import subscriptions
+
+# Characters a YAML 1.1 reader refuses or reads as a line break inside a quoted string (JSON leaves them as they
+# are): written as \u escapes, which YAML reads back as the same characters.
+YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Copy:
+    source: str  # absolute path of a file to copy into the build tree
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}  # a record type's field names, looked up once
+
+
+def _declared(obj: Any) -> dict[str, Any]:
+    """A record as a mapping of every declared field, None included (what dataclasses.asdict gives)."""
+    cls = type(obj)
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in fields(cls))
+    return {name: getattr(obj, name) for name in names}
+
+
+def yaml_line(data: Any) -> str:
+    """Records and plain data as one line of YAML in its JSON form: the C JSON encoder writes it some 15 times
+    faster than PyYAML's representer, and a YAML loader (MkDocs') reads it back as the same data."""
+    text = json.dumps(data, default=_declared, ensure_ascii=False)
+    return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+def front_matter(page: Page) -> str:
+    """The page's Markdown file: its meta (every declared field) as front matter, then its body."""
+    return f"---\n{yaml_line(page.meta)}\n---\n\n{page.body.strip()}\n"
+
+
+def compile_site(site: Site, preview: bool = False, root_rel: str = "..") -> dict[str, str | Copy]:
+    """The build tree of a checked site. `preview=True` only for the live preview: drafts and scheduled
+    items are shown, with a notice. `root_rel`: the repository folder as seen from the build tree."""
+    content = content_of(site, preview)
+    routes = Routes.of(site.settings, site.root)
+    shared = Shared.of(site.settings, site.today, preview)
+    files: dict[str, str | Copy] = {}
+    media: dict[str, str] = {}  # docs-relative path -> source, every language's
+    for lang in routes.languages:
+        for page in pages_of(content, routes, lang, shared):
+            files[routes.build_file(lang, routes.output_file(lang, page.url))] = front_matter(page)
+            media.update((m.path, m.source) for m in page.files)
+        for path, text in subscriptions(content, routes, shared, lang).items():
+            files[routes.build_file(lang, path)] = text
+        files[routes.config_file(lang)] = config(content, routes, shared, lang, root_rel)
+    # Every language's folder gets every copy, as before: a picture only one language's text shows is in all.
+    for lang in routes.languages:
+        for path, source in media.items():
+            files[routes.build_file(lang, path)] = Copy(source)
+    return files
+
+
+__all__ = ["Copy", "compile_site", "front_matter", "yaml_line"]

@@ -1,0 +1,35 @@
+"""A hand-written page from docs/ (about the site, privacy ...): its Markdown, with its pictures copied."""
+
+from __future__ import annotations
+
+from ..records import Content, Item, PageFields
+from ..routes import Routes
+from .base import Page, Shared
+from .common import common, item_edit_url
+from .dates import optional_date
+from .images import rewrite_pictures
+from .shapes import HandPageData, PageMeta
+
+
+def handwritten(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
+    return [handwritten_page(content, routes, lang, shared, p) for p in content.pages if routes.has_page(p, lang)]
+
+
+def handwritten_page(content: Content, routes: Routes, lang: str, shared: Shared, item: Item[PageFields]) -> Page:
+    url = routes.url(item, lang)
+    v = item.values(lang)
+    body, files = rewrite_pictures(routes, item, lang, url)
+    data = HandPageData(
+        **common(content, routes, shared, lang, url, kind="page", title=v.title, description=v.summary, item=item),
+        published=None,
+        updated=None,
+        reviewed=optional_date(v.reviewed, lang),
+    )
+    meta = PageMeta(
+        title=v.title,
+        template="page.html",
+        description=v.summary,
+        edit_url=item_edit_url(shared, item, lang),
+        torv=data,
+    )
+    return Page(url=url, meta=meta, body=body, files=tuple(dict.fromkeys(files)))

@@ -1,0 +1,51 @@
+"""A pillar's page: its summary and text, its commitments with their status, the news about it."""
+
+from __future__ import annotations
+
+from ..records import Content, Item, PillarFields
+from ..routes import Routes, rel_href
+from . import jsonld, selection
+from .base import Page, Shared
+from .cards import commitments, news_cards
+from .common import common, item_edit_url
+from .shapes import PageMeta, PillarData
+
+
+def pillars(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
+    news = selection.in_language(content, routes, lang)
+    return [pillar_page(content, routes, lang, shared, p, news) for p in content.pillars if routes.has_page(p, lang)]
+
+
+def pillar_page(
+    content: Content, routes: Routes, lang: str, shared: Shared, pillar: Item[PillarFields], news: list[selection.News]
+) -> Page:
+    url = routes.url(pillar, lang)
+    v = pillar.values(lang)
+    policy = content.policy
+    data = PillarData(
+        **common(
+            content,
+            routes,
+            shared,
+            lang,
+            url,
+            kind="pillar",
+            title=v.title,
+            description=v.summary,
+            item=pillar,
+            jsonld=jsonld.web_page(shared, routes, lang, v.title, v.summary),
+        ),
+        summary=v.summary,
+        icon=v.icon,
+        commitments=commitments(content, shared, pillar, lang),
+        news=news_cards(shared, routes, selection.about_pillar(news, pillar.id), lang, url),
+        policy_href=rel_href(url, routes.url(policy, lang)) if policy else None,
+    )
+    meta = PageMeta(
+        title=v.title,
+        template="pillar.html",
+        description=v.summary,
+        edit_url=item_edit_url(shared, pillar, lang),
+        torv=data,
+    )
+    return Page(url=url, meta=meta, body=pillar.body(lang))

@@ -1,0 +1,407 @@
+"""The declared shape of every template's data: page.meta and page.meta.torv of each page kind, and its parts.
+
+The templates in overrides/ read exactly these names. Every field is written to the front matter
+(`dataclasses.asdict`), None where a page has nothing for it, so a template can rely on the shape
+and a misspelt name fails the template test (tests/test_templates.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------- parts
+
+
+@dataclass(frozen=True)
+class DateText:
+    iso: str  # 2026-12-03, for <time datetime>
+    text: str  # "3. december 2026" in the page's language
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class TagLink:
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Preview:
+    """Only in the live preview: a draft's or scheduled item's notice (on its page and its cards)."""
+
+    state: str  # draft | scheduled
+    notice: str
+
+
+@dataclass(frozen=True)
+class NewsCard:
+    title: str
+    summary: str
+    href: str
+    date: DateText
+    meeting: str | None  # the "Meeting" badge of a meeting
+    when: str | None  # a meeting's date and time
+    cancelled: str | None  # the "Cancelled" badge
+    lang: str | None  # the card's language where the item is not translated
+    preview: Preview | None
+
+
+@dataclass(frozen=True)
+class PillarCard:
+    title: str
+    summary: str
+    icon: str | None
+    href: str
+    id: str
+
+
+@dataclass(frozen=True)
+class CommitmentView:
+    id: str
+    anchor: str  # the element id on the pillar page: <pillar>-<commitment>
+    text: str
+    status: str
+    status_text: str
+    owner: str | None  # "name, role" or the unit's name
+    due: DateText | None
+
+
+@dataclass(frozen=True)
+class PolicyPillar(PillarCard):
+    """A pillar on the policy page: its card with its commitments."""
+
+    commitments: list[CommitmentView]
+
+
+@dataclass(frozen=True)
+class PillarLink:
+    """A news item's link to a pillar, or to one of its commitments."""
+
+    title: str
+    href: str
+    commitment: str | None
+
+
+@dataclass(frozen=True)
+class Phone:
+    e164: str  # for tel:
+    text: str
+
+
+@dataclass(frozen=True)
+class Photo:
+    src: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class AddressView:
+    street: str
+    postcode: str
+    city: str
+
+
+@dataclass(frozen=True)
+class Span:
+    opens: str  # 08:00
+    closes: str
+
+
+@dataclass(frozen=True)
+class OpeningRow:
+    """Consecutive weekdays with the same hours: "Mandag–onsdag", "08.00–16.00"."""
+
+    days: str
+    hours: str
+    closed: bool
+    spans: list[Span]
+    weekdays: list[str]
+
+
+@dataclass(frozen=True)
+class ClosedDayView:
+    date: DateText
+    reason: str
+
+
+@dataclass(frozen=True)
+class ContactCard:
+    """A person (kind "person") or a unit (kind "unit"); what the other kind has not is None."""
+
+    kind: str
+    id: str | None  # a unit's id (its heading's anchor)
+    name: str
+    role: str | None  # a person's role
+    email: str
+    phone: Phone
+    photo: Photo | None
+    visiting_address: AddressView | None
+    postal_address: AddressView | None
+    opening_hours: list[OpeningRow] | None
+    closed: list[ClosedDayView] | None
+    map: str | None  # OpenStreetMap link
+
+
+@dataclass(frozen=True)
+class EventBox:
+    """A meeting's practical facts on its page."""
+
+    when: str
+    start: str  # ISO 8601 with the time zone's offset
+    end: str | None
+    past: bool
+    location: str | None
+    address: str | None
+    audience: str | None
+    online: str | None
+    registration: Link | None
+    deadline: DateText | None
+    cancelled: bool
+    calendar: str | None  # href of the meeting's .ics
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    width: int | None
+    height: int | None
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    entries: list[NewsCard]
+
+
+@dataclass(frozen=True)
+class Counts:
+    total: int
+    planned: int
+    in_progress: int
+    done: int
+
+
+# ---------------------------------------------------------------- the accessibility statement (statement.page())
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a paragraph: a text, or a link."""
+
+    text: str
+    href: str | None
+    hreflang: str | None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """The statement at a glance: its status (text, status) or a date."""
+
+    label: str
+    text: str | None
+    status: str | None
+    date: DateText | None
+
+
+@dataclass(frozen=True)
+class ContactLink:
+    label: str
+    href: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StatementContact:
+    phone: ContactLink
+    email: ContactLink
+
+
+@dataclass(frozen=True)
+class Issue:
+    what: str
+    why: str
+    criteria: str | None
+    fix_by: str | None
+
+
+@dataclass(frozen=True)
+class IssueGroup:
+    id: str
+    heading: str
+    issues: list[Issue]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: str
+    paragraphs: list[list[Part]]
+    contact: StatementContact | None
+    after: list[list[Part]]  # paragraphs after the contact
+    groups: list[IssueGroup]  # known issues by category
+
+
+@dataclass(frozen=True)
+class StatementView:
+    model: str  # eu | digg
+    description: str
+    intro: list[list[Part]]
+    facts: list[Fact]
+    sections: list[Section]
+
+
+# ---------------------------------------------------------------- page.meta.torv: common to every page
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The page in one language: the language switcher's link and the hreflang alternate."""
+
+    lang: str
+    name: str
+    href: str
+    abs: str
+    current: bool
+    hreflang: bool
+
+
+@dataclass(frozen=True)
+class OpenGraph:
+    title: str
+    description: str
+    type: str  # website | article
+    locale: str
+    site_name: str
+    image: str | None
+
+
+@dataclass(frozen=True)
+class Feed:
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """The page shows the default language's text: the notice saying so."""
+
+    lang: str
+    notice: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Common:
+    kind: str  # home | policy | pillar | news | meeting | news-index | tag | ...
+    lang: str
+    url: str
+    canonical: str
+    alternates: list[Alternate]
+    x_default: str
+    og: OpenGraph
+    footer: list[Link]
+    feed: Feed | None  # announced in <head> when the site has a site_url
+    fallback: Fallback | None
+    jsonld: str | None  # a <script type="application/ld+json"> body
+
+
+# ---------------------------------------------------------------- page.meta.torv of each page kind
+
+
+@dataclass(frozen=True, kw_only=True)
+class HomeData(Common):
+    heading: str
+    policy_title: str | None
+    vision: str | None
+    policy_href: str
+    pillars: list[PillarCard]
+    latest: list[NewsCard]
+    upcoming: list[NewsCard]
+    news_href: str
+    meetings_href: str
+    main_contact: ContactCard | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PolicyData(Common):
+    vision: str
+    adopted: DateText
+    reviewed: DateText | None
+    document: str | None
+    pillars: list[PolicyPillar]
+    progress: str
+    counts: Counts
+
+
+@dataclass(frozen=True, kw_only=True)
+class PillarData(Common):
+    summary: str
+    icon: str | None
+    commitments: list[CommitmentView]
+    news: list[NewsCard]
+    policy_href: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class NewsItemData(Common):
+    preview: Preview | None
+    published: DateText
+    updated: DateText | None
+    reviewed: DateText | None
+    image: Image | None
+    event: EventBox | None
+    tags: list[TagLink]
+    pillar_links: list[PillarLink]
+    contacts: list[ContactCard]
+
+
+@dataclass(frozen=True, kw_only=True)
+class NewsIndexData(Common):
+    years: list[Year]
+    tags: list[TagLink]
+
+
+@dataclass(frozen=True, kw_only=True)
+class TagData(Common):
+    entries: list[NewsCard]
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeetingsData(Common):
+    upcoming: list[NewsCard]
+    calendar: str | None  # href of the language's calendar.ics
+    past: list[NewsCard]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactData(Common):
+    units: list[ContactCard]
+    people: list[ContactCard]
+
+
+@dataclass(frozen=True, kw_only=True)
+class HandPageData(Common):
+    published: None  # page-dates.html reads the dates of any page; a page has only reviewed
+    updated: None
+    reviewed: DateText | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatementData(Common):
+    statement: StatementView
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """page.meta: the front matter of a generated page."""
+
+    title: str
+    template: str
+    description: str | None
+    edit_url: str | None  # "Edit this page": the source file in the repository's web editor
+    torv: Common
