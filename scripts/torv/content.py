@@ -16,9 +16,9 @@ import yaml
 
 from . import i18n, statement
 from .bodycheck import check_body
-from .models import Contacts, NewsItem, Page, Pillar, Policy, Settings
+from .models import TAG_LABEL, Contacts, NewsItem, Page, Pillar, Policy, Settings
 from .problems import Report
-from .schema import MISSING, Context, Ident, Localized, Schema, Text, did_you_mean, dotted, key_text, shown
+from .schema import MISSING, Context, Ident, Schema, did_you_mean, dotted, key_text, shown
 from .yamlio import ReadError, decode, line_of, load_yaml, split_front_matter, yaml_error
 
 CONTENT_DIRS = ("policy", "news", "docs")
@@ -414,12 +414,11 @@ class _Loader:
                                           "sv: Företagsforum, en: Business forum}`")
             return {}
         tags = {}
-        label = Localized(Text(max_length=60, example="Virksomhedsforum"))
         for key, value in data.items():
             if not isinstance(key, str) or not Ident.pattern.match(key):
                 ctx.error((key_text(key),), f"expected a tag id of lowercase letters, digits and - like `forum`, found {shown(key)}")
                 continue
-            v = label.check(value, ctx, (key_text(key),))
+            v = TAG_LABEL.check(value, ctx, (key_text(key),))
             if v is not MISSING:
                 tags[key] = v
             else:

@@ -1,0 +1,34 @@
+"""Options for files next to the content: the path of a picture, which must exist."""
+from __future__ import annotations
+
+import os
+import re
+
+from .base import Invalid, Option, shown
+
+
+class FilePath(Option):
+    """A file relative to the content file (an image); it must exist."""
+    expected = "the path of a picture next to this file"
+    example = "images/forum.jpg"
+    suffixes = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
+
+    def convert(self, value, ctx, keypath):
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(value)
+        v = value.strip()
+        if re.match(r"^[a-z]+:", v, re.I) or v.startswith("/") or "\\" in v:
+            raise Invalid(f"expected {self.describe()}, found {shown(value)}: write a path relative to "
+                          f"this file, with / between folders")
+        if not v.lower().endswith(self.suffixes):
+            raise Invalid(f"expected a picture ({', '.join(self.suffixes)}), found {shown(value)}")
+        full = os.path.normpath(os.path.join(ctx.base_dir, v))
+        if not os.path.isfile(full):
+            raise Invalid(f"the picture {shown(v)} does not exist: expected a file at "
+                          f"{os.path.relpath(full, ctx.root).replace(os.sep, '/')}; "
+                          f"upload it there or correct the path, e.g. {self.example}")
+        ctx.assets.append(full)
+        return v
+
+    def json(self):
+        return {"type": "string", "pattern": r"\.(jpe?g|png|gif|webp|svg|avif)$"}
