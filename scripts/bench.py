@@ -19,7 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
-from torv.content import load_site  # noqa: E402
+from torv.site import load_site  # noqa: E402
 from torv.generate import generate  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)

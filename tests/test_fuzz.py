@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 
-from torv.content import load_settings, load_site  # noqa: E402
 from torv.models import Contacts, NewsItem, Page, Pillar, Policy  # noqa: E402
 from torv.schema import ListOf, walk_options  # noqa: E402
+from torv.settings import load_settings  # noqa: E402
+from torv.site import load_site  # noqa: E402
 
 BASE = REPO / "tests" / "golden" / "base"
 TODAY = dt.date(2026, 11, 22)

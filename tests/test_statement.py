@@ -17,8 +17,8 @@ from bs4 import BeautifulSoup
 from conftest import BUILD_DATE, FIXTURE, ROOT, SCRIPTS, copy_repo
 from quality import LANGS, html_files
 from torv import i18n, schemas, statement
-from torv.content import load_site
 from torv.generate import Generator
+from torv.site import load_site
 from torv.yamlio import decode, load_yaml
 
 REL = statement.REL

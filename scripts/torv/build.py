@@ -16,9 +16,10 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 from . import i18n
-from .content import ConfigError, Site, load_site
 from .generate import Copy, generate
 from .problems import Report
+from .settings import ConfigError
+from .site import Site, load_site
 
 
 class BuildError(Exception):

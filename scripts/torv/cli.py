@@ -9,7 +9,9 @@ import datetime as dt
 import os
 import sys
 
-from .content import ConfigError, discover, load_settings, load_site
+from .discover import discover
+from .settings import ConfigError, load_settings
+from .site import load_site
 
 
 def _date(value: str) -> dt.date:
@@ -86,7 +88,7 @@ def new_main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from . import scaffold
-    from .content import today_in
+    from .settings import today_in
     root = os.path.abspath(args.root)
     try:
         settings = load_settings(root)

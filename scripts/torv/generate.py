@@ -20,8 +20,10 @@ import imagesize
 import yaml
 
 from . import feeds, i18n, localize, statement
-from .content import Entry, Site, entry_url
+from .addresses import entry_url
+from .load import Entry
 from .models import STATUSES
+from .site import Site
 
 PER_PAGE_LATEST = 5
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: 10x faster

@@ -115,7 +115,7 @@ class Statement(Schema):
 
 
 def load(ld, today: dt.date):
-    """Check docs/accessibility.yml with the content loader `ld` (content._Loader); None if absent."""
+    """Check docs/accessibility.yml with the content loader `ld` (load.Loader); None if absent."""
     if not os.path.isfile(os.path.join(ld.root, REL)):
         return None
     data, ctx = ld.load_data(REL)
