@@ -1,6 +1,6 @@
 """Property-based test of the validator: whatever an editor (or a broken upload) puts into a file,
-`load_site` returns a report instead of raising, and every problem points at a file and a line
-and says something an editor can read (no Python internals)."""
+`load_site` returns a report instead of raising, and every problem points at a file and a line,
+carries a code from the catalogue and says something an editor can read (no Python internals)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 
+from torv.codes import CATALOGUE  # noqa: E402
 from torv.models import Contacts, NewsItem, Page, Pillar, Policy  # noqa: E402
 from torv.schema import ListOf, walk_options  # noqa: E402
 from torv.settings import load_settings  # noqa: E402
@@ -75,6 +76,7 @@ def assert_editor_friendly(report, root: str) -> None:
         assert isinstance(p.line, int) and p.line >= 1, where
         assert isinstance(p.message, str) and p.message.strip(), where
         assert isinstance(p.field, str), where
+        assert p.code in CATALOGUE, where
         assert root not in p.message, where
         leak = INTERNALS.search(p.field + " " + p.message)
         assert not leak, f"Python internals ({leak.group(0)!r}) in: {where}"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import i18n
-from .problems import Report
+from . import codes, i18n
+from .problems import Problem
 
 if TYPE_CHECKING:
     from .load import Entry
@@ -36,8 +36,9 @@ def assign_urls(site: Site) -> None:
             e.urls[lang] = entry_url(site, e, lang)
 
 
-def address_conflicts(site: Site, report: Report) -> None:
+def address_conflicts(site: Site) -> list[Problem]:
     """Two entries with one address in a language, or a page on a section's address."""
+    problems = []
     reserved = {f"{i18n.segment(lang, s)}/": s for lang in site.settings.languages for s in i18n.SECTIONS}
     for lang in site.settings.languages:
         seen: dict[str, str] = {}
@@ -47,11 +48,14 @@ def address_conflicts(site: Site, report: Report) -> None:
             lines = e.lines.get(lang) or e.lines.get(site.settings.default_language) or {}
             line = lines.get(("slug",), 0)    # the slug's line, or the file (the name is the address)
             if e.kind == "page" and url in reserved:
-                report.error(src, line, "slug", f"the address /{lang}/{url} is taken by the site's "
-                                                f"{reserved[url]} section: expected another slug, e.g. slug: om-{url[:-1]}")
+                problems.append(Problem(codes.ADDRESS_TAKEN, src, line, "slug",
+                                        f"the address /{lang}/{url} is taken by the site's {reserved[url]} section: "
+                                        f"expected another slug, e.g. slug: om-{url[:-1]}"))
                 continue
             if url in seen and seen[url] != src:
-                report.error(src, line, "slug", f"the address /{lang}/{url} is also used by {seen[url]}: "
-                                                f"expected a unique slug or file name, e.g. slug: {url.rstrip('/').split('/')[-1]}-2")
+                problems.append(Problem(codes.ADDRESS_TAKEN, src, line, "slug",
+                                        f"the address /{lang}/{url} is also used by {seen[url]}: expected a unique "
+                                        f"slug or file name, e.g. slug: {url.rstrip('/').split('/')[-1]}-2"))
                 continue
             seen[url] = src
+    return problems

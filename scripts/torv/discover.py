@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 import re
 
-from . import statement
-from .problems import Report
+from . import codes, statement
+from .problems import Problem
 from .schema import did_you_mean
 
 CONTENT_DIRS = ("policy", "news", "docs")
@@ -43,33 +43,40 @@ def classify(rel: str) -> str | None:
     return None
 
 
-def group_markdown(files: list[str], languages: list[str], report: Report) -> dict[tuple[str, str], dict[str, str]]:
-    """Markdown files by (kind, group) and language; a file without a place or a language is reported."""
+Groups = dict[tuple[str, str], dict[str, str]]   # (kind, group) -> {language: repo-relative path}
+
+
+def group_markdown(files: list[str], languages: list[str]) -> tuple[Groups, list[Problem]]:
+    """Markdown files by (kind, group) and language (default first); a file without a place or a
+    language is reported instead."""
     default = languages[0]
-    groups: dict[tuple[str, str], dict[str, str]] = {}
+    groups: Groups = {}
+    problems = []
     for rel in files:
         kind = classify(rel)
         m = NAME_RE.match(rel.split("/")[-1])
         if kind is None:
-            report.error(rel, 0, "", misplaced(rel))
+            problems.append(Problem(codes.MISPLACED_FILE, rel, 0, "", misplaced(rel)))
             continue
         if not m:
-            report.error(rel, 0, "", f"missing language in the file name: expected a name like "
-                                     f"{rel[:-3]}.{default}.md (one file per language: "
-                                     f"{', '.join(languages)})")
+            problems.append(Problem(codes.NO_LANGUAGE_IN_NAME, rel, 0, "",
+                                    f"missing language in the file name: expected a name like {rel[:-3]}.{default}.md "
+                                    f"(one file per language: {', '.join(languages)})"))
             continue
         lang = m["lang"]
         if lang not in languages:
-            report.error(rel, 0, "", f"the language `{lang}` in the file name is not configured: expected "
-                                     f"one of {', '.join(languages)}{did_you_mean(lang, languages)}, "
-                                     f"e.g. {rel[:-len(lang) - 4]}.{default}.md")
+            problems.append(Problem(codes.UNKNOWN_LANGUAGE, rel, 0, "",
+                                    f"the language `{lang}` in the file name is not configured: expected one of "
+                                    f"{', '.join(languages)}{did_you_mean(lang, languages)}, "
+                                    f"e.g. {rel[:-len(lang) - 4]}.{default}.md"))
             continue
         group = rel[: -len(lang) - 4]
         groups.setdefault((kind, group), {})[lang] = rel
-    return groups
+    return groups, problems
 
 
 def misplaced(rel: str) -> str:
+    """Why a file has no place, and where it could go."""
     if rel.startswith("policy/"):
         return ("this file has no place in the policy: expected policy/policy.<lang>.md, "
                 "policy/pillars/<id>.<lang>.md or policy/contacts.yml")

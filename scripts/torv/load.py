@@ -2,16 +2,18 @@
 the contacts and the tags; problems, references between files and pictures used are collected."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 from dataclasses import dataclass, field as dc_field
 
+from . import codes
 from .bodycheck import check_body
 from .models import TAG_LABEL, Contacts, NewsItem, Page, Pillar, Policy
-from .problems import Report
-from .schema import MISSING, Context, Ident, Schema, dotted, key_text, shown
+from .problems import ERROR, Report
+from .schema import MISSING, Context, Schema, key_text, shown
+from .schema.base import Reference
+from .schema.limits import ID_RE
 from .settings import SiteSettings
-from .yamlio import ReadError, decode, load_yaml, split_front_matter
+from .yamlio import Lines, ReadError, decode, load_yaml, split_front_matter
 
 KIND_SCHEMA = {"policy": Policy, "pillar": Pillar, "news": NewsItem, "page": Page}
 
@@ -41,48 +43,36 @@ class Loader:
         self.root = root
         self.settings = settings
         self.report = Report()
-        self.refs: list = []           # (kind, value, path, line)
-        self.assets: set = set()
-        self.unreadable: set = set()   # reference kinds whose data file could not be read
-        self.broken_tags: set = set()  # tag ids whose label has errors (reported in news/tags.yml)
+        self.refs: list[Reference] = []
+        self.assets: set[str] = set()
+        self.unreadable: set[str] = set()   # reference kinds whose data file could not be read
+        self.broken_tags: set[str] = set()  # tag ids whose label has errors (reported in news/tags.yml)
 
-    def ctx(self, rel: str, lines) -> Context:
+    def ctx(self, rel: str, lines: Lines) -> Context:
         return Context(path=rel, lines=lines, languages=tuple(self.settings.languages),
                        default_language=self.settings.default_language,
                        base_dir=os.path.dirname(os.path.join(self.root, rel)), root=self.root,
                        phone_region=self.settings.phone_region)
 
-    def flush(self, ctx: Context, other_path: dict | None = None) -> int:
-        """Move a context's problems into the report; return the number of errors."""
-        errors = 0
-        for sev, keypath, msg in ctx.problems:
-            line = ctx.line(keypath)
-            if sev == "mismatch":
-                mine, base = msg
-                other = (other_path or {}).get("path", "the default-language file")
-                self.report.error(ctx.path, line, dotted(keypath),
-                                  f"this translation says {_fmt(mine)} but {other} says {_fmt(base)}; "
-                                  f"a shared field must be the same in every language (or left out of "
-                                  f"the translation)")
-                errors += 1
-                continue
-            self.report.add(ctx.path, line, dotted(keypath), msg, sev)
-            errors += sev == "error"
-        for kind, value, keypath in ctx.refs:
-            self.refs.append((kind, value, ctx.path, ctx.line(keypath), dotted(keypath)))
+    def flush(self, ctx: Context) -> int:
+        """Move a context's problems, references and pictures into the loader; return the number of errors."""
+        for p in ctx.problems:
+            self.report.add(p)
+        errors = sum(1 for p in ctx.problems if p.severity == ERROR)
+        self.refs.extend(ctx.refs)
         self.assets.update(ctx.assets)
         ctx.problems.clear()
         ctx.refs.clear()
         return errors
 
-    def read(self, rel: str):
+    def read(self, rel: str) -> str | None:
         try:
             with open(os.path.join(self.root, rel), "rb") as fh:
                 return decode(fh.read())
         except ReadError as exc:
-            self.report.error(rel, exc.line, exc.field, exc.message)
+            self.report.error(rel, exc.line, exc.field, exc.message, code=exc.code)
         except OSError as exc:
-            self.report.error(rel, 0, "", f"cannot be read ({exc.strerror})")
+            self.report.error(rel, 0, "", f"cannot be read ({exc.strerror})", code=codes.UNREADABLE)
         return None
 
     # ---- Markdown groups
@@ -103,11 +93,13 @@ class Loader:
         if d not in by_lang:
             for lang, rel in sorted(by_lang.items()):
                 self.report.error(rel, 0, "", f"translation without a default-language file: expected "
-                                              f"{group}.{d}.md with all the shared fields (dates, links, pictures)")
+                                              f"{group}.{d}.md with all the shared fields (dates, links, pictures)",
+                                  code=codes.TRANSLATION_WITHOUT_DEFAULT)
             return None
-        if kind == "pillar" and not Ident.pattern.match(name):
+        if kind == "pillar" and not ID_RE.match(name):
             self.report.error(by_lang[d], 0, "", f"the file name is the pillar's id: expected lowercase letters, "
-                                                 f"digits and -, like policy/pillars/dialog.{d}.md, found {shown(name)}")
+                                                 f"digits and -, like policy/pillars/dialog.{d}.md, "
+                                                 f"found {shown(name)}", code=codes.INVALID_ID)
         base_values, errors = self.load_file(schema, by_lang[d], None)
         if base_values is None or errors:
             entry.state = "invalid"
@@ -122,7 +114,8 @@ class Loader:
             if rel is None:
                 what = ("the site shows the default-language page with a notice"
                         if self.settings.missing_translation == "notice" else "the page is left out in that language")
-                self.report.warning(by_lang[d], 0, "", f"missing translation: no {group}.{lang}.md; {what}")
+                self.report.warning(by_lang[d], 0, "", f"missing translation: no {group}.{lang}.md; {what}",
+                                    code=codes.MISSING_TRANSLATION)
                 continue
             vals, errs = self.load_file(schema, rel, base_values[0], base_path=by_lang[d])
             if vals is not None and not errs:
@@ -130,41 +123,47 @@ class Loader:
                 entry.values[lang], entry.bodies[lang], entry.lines[lang] = vals
         return entry
 
-    def load_file(self, schema: type[Schema], rel: str, base, base_path=None):
-        """Check one Markdown file; return ((values, body), error count) or (None, n)."""
+    def load_file(self, schema: type[Schema], rel: str, base: dict | None,
+                  base_path: str | None = None) -> tuple[tuple[dict, str, Lines] | None, int]:
+        """Check one Markdown file (a translation against `base`, the default language's values, from
+        `base_path`); return ((values, body, lines), error count) or (None, error count)."""
         text = self.read(rel)
         if text is None:
             return None, 1
         try:
             doc = split_front_matter(text)
         except ReadError as exc:
-            self.report.error(rel, exc.line, exc.field, exc.message)
+            self.report.error(rel, exc.line, exc.field, exc.message, code=exc.code)
             return None, 1
         meta = doc.meta
         if meta is None:
             meta = {}
         if not isinstance(meta, dict):
-            self.report.error(rel, 2, "", f"expected fields like `title: ...` between the --- lines, found {shown(meta)}")
+            self.report.error(rel, 2, "", f"expected fields like `title: ...` between the --- lines, "
+                                          f"found {shown(meta)}", code=codes.NOT_FIELDS)
             return None, 1
         ctx = self.ctx(rel, doc.lines)
+        if base_path:
+            ctx.default_source = base_path
         values = schema.check(meta, ctx, (), translation_of=base)
-        errors = self.flush(ctx, {"path": base_path} if base_path else None)
-        problems, assets = check_body(doc.body, doc.body_line, ctx.base_dir, self.root)
-        for line, fld, msg, sev in problems:
-            self.report.add(rel, line, fld, msg, sev)
-            errors += sev == "error"
+        errors = self.flush(ctx)
+        problems, assets = check_body(rel, doc.body, doc.body_line, ctx.base_dir, self.root)
+        for p in problems:
+            self.report.add(p)
+        errors += sum(1 for p in problems if p.severity == ERROR)
         self.assets.update(assets)
         return (values, doc.body, doc.lines), errors
 
     # ---- YAML data
-    def load_data(self, rel: str):
+    def load_data(self, rel: str) -> tuple[object, Context | None]:
+        """Read a YAML data file: (its value, a context to check it in), or (None, None) if it cannot be read."""
         text = self.read(rel)
         if text is None:
             return None, None
         try:
             data, lines = load_yaml(text)
         except ReadError as exc:
-            self.report.error(rel, exc.line, exc.field, exc.message)
+            self.report.error(rel, exc.line, exc.field, exc.message, code=exc.code)
             return None, None
         return data, self.ctx(rel, lines)
 
@@ -173,20 +172,23 @@ class Loader:
         # until the file can be read, references to contacts are not checked (no error for each one)
         self.unreadable.update({"contact", "unit"})
         if not os.path.isfile(os.path.join(self.root, rel)):
-            self.report.error(rel, 0, "", "missing: the site needs its contacts; see CONTENT.md for an example")
+            self.report.error(rel, 0, "", "missing: the site needs its contacts; see CONTENT.md for an example",
+                              code=codes.MISSING_FILE)
             return {}
         data, ctx = self.load_data(rel)
         if ctx is None:
             return {}
         if not isinstance(data, dict):
-            self.report.error(rel, 1, "", f"expected fields main_unit, people and units, found {shown(data)}")
+            self.report.error(rel, 1, "", f"expected fields main_unit, people and units, found {shown(data)}",
+                              code=codes.NOT_FIELDS)
             return {}
         self.unreadable.difference_update({"contact", "unit"})
         values = Contacts.check(data, ctx, ())
         people = {p["id"]: p for p in values.get("people", []) if "id" in p}   # without an id: reported
         units = {u["id"]: u for u in values.get("units", []) if "id" in u}
         for pid in people.keys() & units.keys():
-            ctx.error(("units",), f"the id `{pid}` is used by a person and a unit: expected each id once")
+            ctx.error(("units",), f"the id `{pid}` is used by a person and a unit: expected each id once",
+                      code=codes.DUPLICATE_ITEM)
         # owners/contacts resolve against both; main_unit against units
         self.flush(ctx)
         return {"main_unit": values.get("main_unit"), "people": people, "units": units}
@@ -204,12 +206,13 @@ class Loader:
         if not isinstance(data, dict):
             self.unreadable.add("tag")
             self.report.error(rel, 1, "", "expected one tag per line, like `forum: {da: Virksomhedsforum, "
-                                          "sv: Företagsforum, en: Business forum}`")
+                                          "sv: Företagsforum, en: Business forum}`", code=codes.NOT_FIELDS)
             return {}
         tags = {}
         for key, value in data.items():
-            if not isinstance(key, str) or not Ident.pattern.match(key):
-                ctx.error((key_text(key),), f"expected a tag id of lowercase letters, digits and - like `forum`, found {shown(key)}")
+            if not isinstance(key, str) or not ID_RE.match(key):
+                ctx.error((key_text(key),), f"expected a tag id of lowercase letters, digits and - like `forum`, "
+                                            f"found {shown(key)}", code=codes.INVALID_ID)
                 continue
             v = TAG_LABEL.check(value, ctx, (key_text(key),))
             if v is not MISSING:
@@ -218,15 +221,3 @@ class Loader:
                 self.broken_tags.add(key)
         self.flush(ctx)
         return tags
-
-
-def _fmt(v) -> str:
-    if isinstance(v, dt.datetime):
-        return v.strftime("%Y-%m-%d %H:%M")
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    if isinstance(v, list):
-        return "[" + ", ".join(_fmt(x) for x in v) + "]"
-    if isinstance(v, dict):
-        return next(iter(v.values())) if v else "{}"
-    return shown(v)

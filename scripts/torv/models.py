@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from . import codes
 from .schema import (Boolean, Choice, Context, Date, DateTime, Email, FilePath, Ident, Integer,
                      ListOf, Localized, Nested, Number, Phone, Ref, Schema, Text, TimeRange, Url,
                      UrlOrEmail)
@@ -50,11 +51,12 @@ class Event(Schema):
         start, end = v.get("start"), v.get("end")
         if start and end and end <= start:
             ctx.error(kp + ("end",), f"expected an end after the start ({start:%Y-%m-%d %H:%M}), "
-                                     f"found {end:%Y-%m-%d %H:%M}")
+                                     f"found {end:%Y-%m-%d %H:%M}", code=codes.DATES_OUT_OF_ORDER)
         dl = v.get("registration_deadline")
         if start and dl and dl > start.date():
             ctx.error(kp + ("registration_deadline",),
-                      f"expected a date not after the meeting starts ({start:%Y-%m-%d}), found {dl.isoformat()}")
+                      f"expected a date not after the meeting starts ({start:%Y-%m-%d}), found {dl.isoformat()}",
+                      code=codes.DATES_OUT_OF_ORDER)
 
 
 class Pillar(Schema):
@@ -71,7 +73,8 @@ class Pillar(Schema):
     def rules(cls, v, ctx, kp):
         icon = v.get("icon")
         if icon and not re.match(r"^(material|fontawesome/[a-z]+|octicons|simple)/[a-z0-9-]+$", icon):
-            ctx.error(kp + ("icon",), f"expected a Material icon name like material/handshake, found \"{icon}\"")
+            ctx.error(kp + ("icon",), f"expected a Material icon name like material/handshake, found \"{icon}\"",
+                      code=codes.INVALID_ICON)
 
 
 class NewsItem(Schema):
@@ -99,10 +102,11 @@ class NewsItem(Schema):
         d, u = v.get("date"), v.get("updated")
         if d and u and u < d:
             ctx.error(kp + ("updated",), f"expected a date not before the publication date "
-                                         f"({d.isoformat()}), found {u.isoformat()}")
+                                         f"({d.isoformat()}), found {u.isoformat()}", code=codes.DATES_OUT_OF_ORDER)
         if v.get("image") and not v.get("image_alt"):
             ctx.error(kp + ("image",), "missing image_alt: a picture needs a text saying what it shows, "
-                                       "e.g. `image_alt: Deltagere ved forummødet i rådhusets kantine`")
+                                       "e.g. `image_alt: Deltagere ved forummødet i rådhusets kantine`",
+                      code=codes.MISSING_ALT)
 
 
 class Page(Schema):
@@ -146,7 +150,8 @@ class OpeningHours(Schema):
             for a, b in zip(spans, spans[1:]):
                 if b[0] < a[1]:
                     ctx.error(kp + (day,), f"expected separate intervals, found {a[0]:%H:%M}-{a[1]:%H:%M} and "
-                                           f"{b[0]:%H:%M}-{b[1]:%H:%M}, which overlap")
+                                           f"{b[0]:%H:%M}-{b[1]:%H:%M}, which overlap",
+                              code=codes.INVALID_OPENING_HOURS)
 
 
 WEEKDAYS = list(OpeningHours.fields())
@@ -165,7 +170,8 @@ class Person(Schema):
     def rules(cls, v, ctx, kp):
         if v.get("photo") and not v.get("photo_alt"):
             ctx.error(kp + ("photo",), "missing photo_alt: a photo needs a text saying what it shows, "
-                                       "e.g. `photo_alt: {da: Mette Lund smiler, en: Mette Lund smiling}`")
+                                       "e.g. `photo_alt: {da: Mette Lund smiler, en: Mette Lund smiling}`",
+                      code=codes.MISSING_ALT)
 
 
 class Unit(Schema):

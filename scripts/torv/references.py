@@ -3,15 +3,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .problems import Report
+from . import codes
+from .problems import Problem
 from .schema import did_you_mean, shown
+from .schema.base import Reference
 
 if TYPE_CHECKING:
     from .site import Site
 
 
-def check_references(site: Site, refs: list, unchecked: set, broken_tags: set, report: Report) -> None:
-    """Every reference the loader collected points at something that exists (unless its file is broken)."""
+def check_references(site: Site, refs: list[Reference], unchecked: set[str], broken_tags: set[str]) -> list[Problem]:
+    """Every reference the loader collected points at something that exists. Not checked: references of a kind
+    whose data file could not be read (`unchecked`), and to pillars or tags whose own files have errors."""
+    problems = []
     people = site.contacts.get("people", {})
     units = site.contacts.get("units", {})
     pillars = {e.id: e for e in site.pillars if e.state != "invalid"}
@@ -26,7 +30,8 @@ def check_references(site: Site, refs: list, unchecked: set, broken_tags: set, r
     }
     what = {"contact": "a person or unit in policy/contacts.yml", "unit": "a unit in policy/contacts.yml",
             "tag": "a tag in news/tags.yml", "pillar": "a pillar in policy/pillars/ (or pillar/commitment)"}
-    for kind, value, path, line, fld in refs:
+    for ref in refs:
+        kind, value = ref.kind, ref.value
         if value in known[kind] or kind in unchecked:
             continue
         if kind == "pillar" and value.split("/")[0] in broken_pillars or kind == "tag" and value in broken_tags:
@@ -40,4 +45,6 @@ def check_references(site: Site, refs: list, unchecked: set, broken_tags: set, r
             msg = f"unknown {kind} {shown(value)}: expected {what[kind]}"
             if choices:
                 msg += f", one of: {', '.join(choices[:12])}{' ...' if len(choices) > 12 else ''}"
-        report.error(path, line, fld, msg + did_you_mean(value, choices))
+        problems.append(Problem(codes.UNKNOWN_REFERENCE, ref.path, ref.line, ref.field,
+                                msg + did_you_mean(value, choices)))
+    return problems

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import i18n
+from . import codes as problem_codes, i18n
 from .models import Settings
 from .problems import Report
-from .schema import Context, did_you_mean, dotted, shown
+from .schema import Context, did_you_mean, shown
 from .yamlio import ReadError, decode, line_of, load_yaml, yaml_error
 
 
@@ -59,20 +59,22 @@ def load_settings(root: str) -> SiteSettings:
         config = yaml.load(text, Loader=_MkdocsLoader) or {}
         _, lines = load_yaml(_strip_tags(text), aliases=True)
     except FileNotFoundError:
-        report.error("mkdocs.yml", 0, "", "not found: run Torv from the repository's top folder")
+        report.error("mkdocs.yml", 0, "", "not found: run Torv from the repository's top folder",
+                     code=problem_codes.MISSING_FILE)
         raise ConfigError(report) from None
     except ReadError as exc:
-        report.error("mkdocs.yml", exc.line, exc.field, exc.message)
+        report.error("mkdocs.yml", exc.line, exc.field, exc.message, code=exc.code)
         raise ConfigError(report) from None
     except yaml.YAMLError as exc:
         line, message = yaml_error(exc, text)
-        report.error("mkdocs.yml", line, "", message)
+        report.error("mkdocs.yml", line, "", message, code=problem_codes.BROKEN_YAML)
         raise ConfigError(report) from None
     extra = (config.get("extra") or {}) if isinstance(config, dict) else {}
     raw = extra.get("torv") if isinstance(extra, dict) else None
     if not isinstance(raw, dict):
         report.error("mkdocs.yml", 0, "extra.torv", "missing: expected Torv's settings under extra: torv:, "
-                                                     "e.g. languages: [{code: da, name: Dansk, default: true}]")
+                                                     "e.g. languages: [{code: da, name: Dansk, default: true}]",
+                     code=problem_codes.MISSING_FIELD)
         raise ConfigError(report)
     # Languages first: Localized fields need them.
     langs_raw = raw.get("languages")
@@ -90,29 +92,33 @@ def load_settings(root: str) -> SiteSettings:
     ctx = Context(path="mkdocs.yml", lines=lines, languages=tuple(codes) or ("da",),
                   default_language=default or "da")
     values = Settings.check(raw, ctx, kp)
-    for sev, keypath, msg in ctx.problems:
-        report.add("mkdocs.yml", ctx.line(keypath), dotted(keypath), msg, sev)
+    for p in ctx.problems:
+        report.add(p)
     if codes and sum(1 for i in langs_raw if isinstance(i, dict) and i.get("default") is True) > 1:
         report.error("mkdocs.yml", line_of(lines, kp + ("languages",)), "extra.torv.languages",
-                     "expected exactly one language with default: true, found several")
+                     "expected exactly one language with default: true, found several",
+                     code=problem_codes.ONE_DEFAULT_LANGUAGE)
     known = i18n.available_languages()
     for code in codes:
         if code not in known:
             report.error("mkdocs.yml", line_of(lines, kp + ("languages",)), "extra.torv.languages",
                          f"Torv has no interface strings for {shown(code)}: expected one of {', '.join(known)}, "
-                         f"or add scripts/torv/strings/{code}.yml{did_you_mean(code, known)}")
+                         f"or add scripts/torv/strings/{code}.yml{did_you_mean(code, known)}",
+                         code=problem_codes.NO_INTERFACE_STRINGS)
     tz = values.get("timezone", "Europe/Copenhagen")
     try:
         zoneinfo.ZoneInfo(tz)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         report.error("mkdocs.yml", line_of(lines, kp + ("timezone",)), "extra.torv.timezone",
-                     f"expected a time zone like Europe/Copenhagen, found {shown(tz)}")
+                     f"expected a time zone like Europe/Copenhagen, found {shown(tz)}",
+                     code=problem_codes.UNKNOWN_TIME_ZONE)
     site_url = config.get("site_url") if isinstance(config, dict) else None
     host = urllib.parse.urlsplit(site_url).hostname if isinstance(site_url, str) else None
     if values.get("cname") and not host:
         report.error("mkdocs.yml", line_of(lines, kp + ("cname",)), "extra.torv.cname",
                      "expected site_url with the custom domain, e.g. site_url: https://erhverv.havbjerg.dk/, "
-                     "found none: cname: true publishes the host of site_url")
+                     "found none: cname: true publishes the host of site_url",
+                     code=problem_codes.CNAME_WITHOUT_SITE_URL)
     if report.errors:
         raise ConfigError(report)
     ordered = [default] + [c for c in codes if c != default]

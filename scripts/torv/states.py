@@ -4,15 +4,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .problems import Report
+from . import codes
+from .problems import NOTE, WARNING, Problem
 from .yamlio import line_of
 
 if TYPE_CHECKING:
     from .site import Site
 
 
-def mark_states(site: Site, report: Report) -> None:
-    """Set each entry's state and collect the unpublished ones; notes for drafts and scheduled items."""
+def mark_states(site: Site) -> list[Problem]:
+    """Set each entry's state and collect the unpublished ones; notes for drafts and scheduled items, warnings
+    for pages not reviewed for too long."""
+    problems = []
     max_age = dt.timedelta(days=site.settings.reviewed_max_age_days)
     d = site.settings.default_language
     for e in [site.policy] + site.pillars + site.news + site.pages:
@@ -24,14 +27,18 @@ def mark_states(site: Site, report: Report) -> None:
         src = e.sources[d]
         if v.get("draft"):
             e.state = "draft"
-            report.note(src, line_of(e.lines[d], ("draft",)), "draft", "not published (draft: true)")
+            problems.append(Problem(codes.DRAFT, src, line_of(e.lines[d], ("draft",)), "draft",
+                                    "not published (draft: true)", NOTE))
         elif e.kind == "news" and v.get("date") and v["date"] > site.today:
             e.state = "scheduled"
-            report.note(src, line_of(e.lines[d], ("date",)), "date", f"scheduled: published on {v['date'].isoformat()}")
+            problems.append(Problem(codes.SCHEDULED, src, line_of(e.lines[d], ("date",)), "date",
+                                    f"scheduled: published on {v['date'].isoformat()}", NOTE))
         rv = v.get("reviewed")
         if rv and site.today - rv > max_age:
-            report.warning(src, line_of(e.lines[d], ("reviewed",)), "reviewed",
-                              f"the page was last checked {rv.isoformat()}, more than "
-                              f"{site.settings.reviewed_max_age_days} days ago: check it and update `reviewed`")
+            problems.append(Problem(codes.REVIEW_OVERDUE, src, line_of(e.lines[d], ("reviewed",)), "reviewed",
+                                    f"the page was last checked {rv.isoformat()}, more than "
+                                    f"{site.settings.reviewed_max_age_days} days ago: check it and update `reviewed`",
+                                    WARNING))
         if e.state != "published":
             site.unpublished.append(e)
+    return problems

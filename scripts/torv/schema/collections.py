@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import codes
 from .base import MISSING, Invalid, Option, did_you_mean, key_text, shown
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class ListOf(Option):
                         key = None
                     if key is not None and key in seen:
                         ctx.error(keypath + (i,), f"{shown(key)} is listed twice (also as item {seen[key] + 1}): "
-                                                  f"each must be unique")
+                                                  f"each must be unique", code=codes.DUPLICATE_ITEM)
                         continue
                     if key is not None:
                         seen[key] = i
@@ -80,18 +81,20 @@ class Localized(Option):
             for lang, v in value.items():
                 if lang not in ctx.languages:
                     ctx.error(keypath + (key_text(lang),), f"expected a language code ({', '.join(ctx.languages)}), "
-                                                 f"found {shown(lang)}{did_you_mean(lang, ctx.languages)}")
+                                                 f"found {shown(lang)}{did_you_mean(lang, ctx.languages)}",
+                              code=codes.UNKNOWN_LANGUAGE)
                     continue
                 r = self.inner.check(v, ctx, keypath + (key_text(lang),))
                 if r is not MISSING:
                     out[lang] = r
             if ctx.default_language not in value:
                 raise Invalid(f"expected a text in the default language `{ctx.default_language}`, "
-                              f"found only {', '.join(key_text(k) for k in value) or 'none'}")
+                              f"found only {', '.join(key_text(k) for k in value) or 'none'}",
+                              codes.MISSING_DEFAULT_LANGUAGE)
             missing = [lg for lg in ctx.languages if lg not in value]
             if missing and ctx.default_language in out:
                 ctx.warning(keypath, f"missing translation ({', '.join(missing)}): the "
-                                     f"{ctx.default_language} text is shown instead")
+                                     f"{ctx.default_language} text is shown instead", code=codes.MISSING_TRANSLATION)
             for lg in ctx.languages:
                 if lg not in out and ctx.default_language in out:
                     out[lg] = out[ctx.default_language]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from .. import codes
 from .base import Invalid, Option, shown
 
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
@@ -15,6 +16,7 @@ EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0
 
 class Url(Option):
     expected = "a web address"
+    code = codes.INVALID_URL
     example = "https://havbjerg.example/erhverv"
 
     def convert(self, value, ctx, keypath):
@@ -23,7 +25,7 @@ class Url(Option):
         value = value.strip()
         if value.lower().startswith("http://"):
             ctx.warning(keypath, f"plain http:// link {shown(value)}: use https:// if the site offers it, "
-                                 f"e.g. {'https://' + value[7:]}")
+                                 f"e.g. {'https://' + value[7:]}", code=codes.INSECURE_LINK)
         return value
 
     def json(self):
@@ -32,6 +34,7 @@ class Url(Option):
 
 class Email(Option):
     expected = "an e-mail address"
+    code = codes.INVALID_EMAIL
     example = "erhverv@havbjerg.example"
 
     def convert(self, value, ctx, keypath):
@@ -50,6 +53,7 @@ class Email(Option):
 
 class UrlOrEmail(Option):
     expected = "a web address or an e-mail address"
+    code = codes.INVALID_URL
     example = "https://havbjerg.example/tilmelding"
 
     def convert(self, value, ctx, keypath):
@@ -74,6 +78,7 @@ class PhoneNumber:
 
 class Phone(Option):
     expected = "a phone number"
+    code = codes.INVALID_PHONE
     example = "+45 72 10 20 00"
 
     def convert(self, value, ctx, keypath):
@@ -87,7 +92,7 @@ class Phone(Option):
             raise self.fail(value) from None
         if not phonenumbers.is_valid_number(num):
             raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a valid "
-                          f"phone number (check the number of digits and the country code)")
+                          f"phone number (check the number of digits and the country code)", self.code)
         return PhoneNumber(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164),
                            phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import codes
 from .base import Invalid, Option, shown
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -13,6 +14,7 @@ TIME_RANGE_RE = re.compile(r"^(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2
 
 class Date(Option):
     expected = "a date"
+    code = codes.INVALID_DATE
     example = "2026-01-30"
 
     def convert(self, value, ctx, keypath):
@@ -27,7 +29,7 @@ class Date(Option):
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a "
-                          f"date in the calendar") from None
+                          f"date in the calendar", self.code) from None
 
     def json(self):
         return {"type": "string", "format": "date", "pattern": DATE_RE.pattern}
@@ -35,6 +37,7 @@ class Date(Option):
 
 class DateTime(Option):
     expected = "a local date and time"
+    code = codes.INVALID_DATE
     example = "2026-12-03 08:30"
 
     def convert(self, value, ctx, keypath):
@@ -47,7 +50,7 @@ class DateTime(Option):
             return dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
         except ValueError:
             raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a "
-                          f"real date and time") from None
+                          f"real date and time", self.code) from None
 
     def json(self):
         return {"type": "string", "pattern": DATETIME_RE.pattern}
@@ -55,6 +58,7 @@ class DateTime(Option):
 
 class TimeRange(Option):
     expected = "opening and closing time"
+    code = codes.INVALID_OPENING_HOURS
     example = '"08:00-16:00"'
 
     def convert(self, value, ctx, keypath):
@@ -65,12 +69,14 @@ class TimeRange(Option):
             raise self.fail(value)
         h1, m1, h2, m2 = (int(x) for x in m.groups())
         if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59 or (h1 == 24 and m1) or (h2 == 24 and m2):
-            raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a time of day")
+            raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a time of day",
+                          self.code)
         opens, closes = dt.time(h1 % 24, m1), (dt.time(23, 59) if h2 == 24 else dt.time(h2, m2))
         if closes <= opens:
             raise Invalid(f"closes before it opens: {shown(value)}; expected the opening time first, "
-                          f"e.g. {self.example}")
+                          f"e.g. {self.example}", self.code)
         return (opens, closes)
 
     def json(self):
         return {"type": "string", "pattern": TIME_RANGE_RE.pattern}
+

@@ -2,7 +2,8 @@
 language, rules across fields, and the group as JSON Schema."""
 from __future__ import annotations
 
-from .base import MISSING, Context, Option, did_you_mean, key_text, shown
+from .. import codes
+from .base import MISSING, Context, Option, did_you_mean, key_text, shown, shown_checked
 from .collections import ListOf, Nested
 
 
@@ -39,7 +40,7 @@ class Schema:
             if key not in fields:
                 hint = did_you_mean(key, fields)
                 ctx.error(keypath + (key_text(key),), f"unknown field `{key_text(key)}`{hint}; "
-                                                      f"expected one of: {', '.join(fields)}")
+                                                      f"expected one of: {', '.join(fields)}", code=codes.UNKNOWN_FIELD)
         for name, opt in fields.items():
             kp = keypath + (name,)
             present = name in data and data[name] is not None
@@ -47,7 +48,7 @@ class Schema:
                 if not present:
                     if opt.required:
                         ctx.error(kp, f"missing required field; expected {opt.describe()}, "
-                                      f"e.g. `{name}: {opt.example_text() or '...'}`")
+                                      f"e.g. `{name}: {opt.example_text() or '...'}`", code=codes.MISSING_FIELD)
                     elif opt.default is not MISSING:
                         out[name] = opt.default
                     continue
@@ -60,7 +61,7 @@ class Schema:
             if not present:
                 if opt.translated and opt.required:
                     ctx.error(kp, f"missing translated field; expected {opt.describe()}, "
-                                  f"e.g. `{name}: {opt.example_text() or '...'}`")
+                                  f"e.g. `{name}: {opt.example_text() or '...'}`", code=codes.MISSING_TRANSLATED_FIELD)
                 if base is not MISSING:
                     out[name] = base
                 continue
@@ -84,7 +85,9 @@ class Schema:
                     out[name] = base
                 continue
             if base is MISSING or v != base:
-                ctx.problems.append(("mismatch", kp, (v, base)))
+                ctx.error(kp, f"this translation says {shown_checked(v)} but {ctx.default_source} says "
+                              f"{shown_checked(base)}; a shared field must be the same in every language (or left "
+                              f"out of the translation)", code=codes.TRANSLATION_DIFFERS)
             out[name] = base if base is not MISSING else v
         if translation_of is None:
             cls.rules(out, ctx, keypath)
@@ -128,7 +131,7 @@ def _translate_list(opt: ListOf, items: list, base: list, ctx: Context, kp: tupl
     for i, entry in enumerate(items):
         ekp = kp + (i,)
         if not isinstance(entry, dict):
-            ctx.error(ekp, f"expected {opt.item.describe()}, found {shown(entry)}")
+            ctx.error(ekp, f"expected {opt.item.describe()}, found {shown(entry)}", code=opt.item.code)
             continue
         eid = entry.get(key)
         if isinstance(eid, int) and not isinstance(eid, bool):
@@ -136,7 +139,8 @@ def _translate_list(opt: ListOf, items: list, base: list, ctx: Context, kp: tupl
         if not isinstance(eid, str) or eid not in by_id:
             what = "missing" if eid is None else f"{shown(eid)} is not in the default-language file"
             ctx.error(ekp + (key,), f"{what}; expected one of: {', '.join(by_id) or 'none'}"
-                                    f"{did_you_mean(eid, by_id) if isinstance(eid, str) else ''}")
+                                    f"{did_you_mean(eid, by_id) if isinstance(eid, str) else ''}",
+                      code=codes.TRANSLATION_UNKNOWN_ITEM)
             continue
         translated[eid] = schema.check(entry, ctx, ekp, translation_of=by_id[eid])
     out = []
@@ -146,7 +150,8 @@ def _translate_list(opt: ListOf, items: list, base: list, ctx: Context, kp: tupl
             out.append(translated[bid])
         else:
             if bid is not None:
-                ctx.warning(kp, f"missing translation of {key} {shown(bid)}: the default-language text is shown")
+                ctx.warning(kp, f"missing translation of {key} {shown(bid)}: the default-language text is shown",
+                            code=codes.MISSING_TRANSLATION)
             out.append(b)
     return out
 

@@ -1,10 +1,13 @@
 """Options for single values: one of a list of choices, true or false, whole numbers and numbers in a range."""
 from __future__ import annotations
 
+from .. import codes
 from .base import Invalid, Option, did_you_mean, shown
 
 
 class Choice(Option):
+    code = codes.NOT_A_CHOICE
+
     def __init__(self, choices, **kw):
         super().__init__(example=choices[0], **kw)
         self.choices = list(choices)
@@ -16,7 +19,7 @@ class Choice(Option):
         if value in self.choices:
             return value
         hint = did_you_mean(value, self.choices) if isinstance(value, str) else ""
-        raise Invalid(f"expected {self.describe()}, found {shown(value)}{hint}")
+        raise Invalid(f"expected {self.describe()}, found {shown(value)}{hint}", self.code)
 
     def json(self):
         return {"enum": self.choices}
@@ -48,7 +51,7 @@ class Integer(Option):
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(value)
         if self.minimum is not None and value < self.minimum:
-            raise Invalid(f"expected a whole number of at least {self.minimum}, found {value}")
+            raise Invalid(f"expected a whole number of at least {self.minimum}, found {value}", codes.OUT_OF_RANGE)
         return value
 
     def json(self):
@@ -70,7 +73,7 @@ class Number(Option):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(value)
         if not self.minimum <= value <= self.maximum:
-            raise self.fail(value)
+            raise Invalid(self.fail(value).message, codes.OUT_OF_RANGE)
         return float(value)
 
     def json(self):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .. import codes
 from .base import Invalid, Option, shown
 from .limits import ID_RE
 
@@ -35,15 +36,16 @@ class Text(Option):
             raise self.fail(value)
         value = value.strip()
         if not value:
-            raise Invalid(f"expected {self.describe()}, found an empty text")
+            raise Invalid(f"expected {self.describe()}, found an empty text", codes.EMPTY_TEXT)
         if value[:len(PLACEHOLDER)].upper() == PLACEHOLDER:
             raise Invalid(f"expected a translated text, found the placeholder {shown(value)}: write the text "
-                          f"in this language in its place (without {PLACEHOLDER})")
+                          f"in this language in its place (without {PLACEHOLDER})", codes.PLACEHOLDER)
         if HTML_TAG.search(value):
-            raise Invalid(f"expected plain text without HTML tags, found {shown(value)}: remove the <...> part")
+            raise Invalid(f"expected plain text without HTML tags, found {shown(value)}: remove the <...> part",
+                          codes.HTML_IN_TEXT)
         if self.max_length and len(value) > self.max_length:
             raise Invalid(f"expected at most {self.max_length} characters, found {len(value)}: "
-                          f"shorten the text by {len(value) - self.max_length} characters")
+                          f"shorten the text by {len(value) - self.max_length} characters", codes.TOO_LONG)
         return value
 
     def json(self):
@@ -56,6 +58,7 @@ class Text(Option):
 class Ident(Text):
     """An id: lowercase letters, digits and hyphens."""
     pattern = ID_RE
+    code = codes.INVALID_ID
 
     def __init__(self, example: str = "dialog", **kw):
         super().__init__(example=example, **kw)
@@ -89,5 +92,5 @@ class Ref(Ident):
 
     def convert(self, value, ctx, keypath):
         value = super().convert(value, ctx, keypath)
-        ctx.refs.append((self.kind, value, keypath))
+        ctx.reference(self.kind, value, keypath)
         return value
