@@ -54,7 +54,8 @@ def test_every_code_is_used_by_a_check():
     constants = {name: value for name, value in vars(codes).items()
                  if isinstance(value, str) and value in codes.CATALOGUE}
     assert sorted(constants.values()) == sorted(codes.CATALOGUE), "one constant per code"
-    unused = [f"{value} {name}" for name, value in constants.items() if not re.search(rf"codes\.{name}\b", source)]
+    unused = [f"{value} {name}" for name, value in constants.items()
+              if not re.search(rf"\bcodes\.{name}\b", source)]
     assert not unused, f"codes no check uses: {unused}"
 
 

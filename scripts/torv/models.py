@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from . import codes
-from .schema import (Boolean, Choice, Context, Date, DateTime, Email, FilePath, Ident, Integer,
-                     ListOf, Localized, Nested, Number, Phone, Ref, Schema, Text, TimeRange, Url,
-                     UrlOrEmail)
+from . import codes, i18n
+from .schema import (Boolean, Choice, Context, Date, DateTime, Email, FilePath, Ident, Integer, ListOf, Localized,
+                     Nested, Number, Phone, Ref, Schema, Text, TimeRange, TimeZone, Url, UrlOrEmail, did_you_mean,
+                     shown, url_host)
 from .schema.limits import (ALT_MAX, CITY_MAX, COMMITMENT_MAX, ICON_MAX, LOCATION_MAX, NAME_MAX,
                             PILLAR_OR_COMMITMENT_PATTERN, POSTCODE_MAX, STREET_MAX, SUMMARY_MAX, TAG_LABEL_MAX,
                             TITLE_MAX, VISION_MAX)
@@ -203,12 +203,39 @@ class Language(Schema):
     default = Boolean(default=False)
 
 
+class Languages(ListOf):
+    """The site's languages: one of them the default, each with Torv's interface strings. Checking them sets
+    the context's languages, which the other settings' texts per language need."""
+
+    def __init__(self, **kw):
+        super().__init__(Nested(Language), unique_key="code", **kw)
+
+    def convert(self, value, ctx, keypath):
+        items = super().convert(value, ctx, keypath)
+        codes_ = [item["code"] for item in items if "code" in item]
+        defaults = [item["code"] for item in items if "code" in item and item.get("default") is True]
+        if len(defaults) > 1:
+            ctx.error(keypath, "expected exactly one language with default: true, found several",
+                      code=codes.ONE_DEFAULT_LANGUAGE)
+        known = i18n.available_languages()
+        for code in codes_:
+            if code not in known:
+                ctx.error(keypath, f"Torv has no interface strings for {shown(code)}: expected one of "
+                                   f"{', '.join(known)}, or add scripts/torv/strings/{code}.yml"
+                                   f"{did_you_mean(code, known)}", code=codes.NO_INTERFACE_STRINGS)
+        if codes_:
+            ctx.languages = tuple(codes_)
+            ctx.default_language = defaults[-1] if defaults else codes_[0]
+        return items
+
+
 class Settings(Schema):
     """`extra.torv` in mkdocs.yml."""
     schema_title = "Torv settings (mkdocs.yml: extra.torv)"
+    checked_first = ("languages",)
     municipality = Localized(Text(max_length=NAME_MAX, example="Havbjerg Kommune"), required=True)
-    languages = ListOf(Nested(Language), unique_key="code", required=True)
-    timezone = Text(default="Europe/Copenhagen", example="Europe/Copenhagen")
+    languages = Languages(required=True)
+    timezone = TimeZone(default="Europe/Copenhagen", example="Europe/Copenhagen")
     phone_region = Text(default="DK", example="DK", help="Country for phone numbers written without +45.")
     missing_translation = Choice(["notice", "omit"], default="notice")
     reviewed_max_age_days = Integer(minimum=1, default=365, example=365)
@@ -216,6 +243,13 @@ class Settings(Schema):
     repo_edit_base = Url(help="Base of 'Edit this page' links, e.g. https://github.com/org/repo/edit/main/")
     cname = Boolean(default=False, help="true: site_url's host is a custom domain; the build writes it to "
                                         "site/CNAME (GitHub Pages)")
+
+    @classmethod
+    def rules(cls, v, ctx, kp):
+        if v.get("cname") and not url_host(ctx.site_url):
+            ctx.error(kp + ("cname",), "expected site_url with the custom domain, e.g. site_url: "
+                                       "https://erhverv.havbjerg.dk/, found none: cname: true publishes the host "
+                                       "of site_url", code=codes.CNAME_WITHOUT_SITE_URL)
 
 
 KINDS = {

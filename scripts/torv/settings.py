@@ -4,17 +4,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import urllib.parse
 import zoneinfo
 from dataclasses import dataclass
 
 import yaml
 
-from . import codes as problem_codes, i18n
+from . import codes
 from .models import Settings
 from .problems import Report
-from .schema import Context, did_you_mean, shown
-from .yamlio import ReadError, decode, line_of, load_yaml, yaml_error
+from .schema import Context, shown, url_host
+from .yamlio import Lines, ReadError, decode, line_of, load_yaml, yaml_error
 
 
 class ConfigError(Exception):
@@ -51,8 +50,43 @@ _MkdocsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def load_settings(root: str) -> SiteSettings:
-    path = os.path.join(root, "mkdocs.yml")
+    """Read mkdocs.yml and check Torv's settings in it (`extra.torv`, by the Settings schema); ConfigError
+    with every problem found if they cannot be used."""
     report = Report()
+    config, lines = _read_config(os.path.join(root, "mkdocs.yml"), report)
+    extra = (config.get("extra") or {}) if isinstance(config, dict) else {}
+    raw = extra.get("torv") if isinstance(extra, dict) else None
+    if not isinstance(raw, dict):
+        report.error("mkdocs.yml", 0, "extra.torv", "missing: expected Torv's settings under extra: torv:, "
+                                                     "e.g. languages: [{code: da, name: Dansk, default: true}]",
+                     code=codes.MISSING_FIELD)
+        raise ConfigError(report)
+    site_url, repo_url = (_address(config, key, lines, report) for key in ("site_url", "repo_url"))
+    ctx = Context(path="mkdocs.yml", lines=lines, site_url=site_url)
+    values = Settings.check(raw, ctx, ("extra", "torv"))
+    for p in ctx.problems:
+        report.add(p)
+    if report.errors:
+        raise ConfigError(report)
+    default = ctx.default_language     # set by checking the languages
+    edit_base = values.get("repo_edit_base")
+    if not edit_base and repo_url and "github.com" in repo_url:
+        edit_base = repo_url.rstrip("/") + "/edit/main/"
+    return SiteSettings(
+        municipality=values["municipality"],
+        languages=[default] + [c for c in ctx.languages if c != default], default_language=default,
+        language_names={lang["code"]: lang["name"] for lang in values["languages"]},
+        timezone=values["timezone"], phone_region=values["phone_region"],
+        missing_translation=values["missing_translation"], reviewed_max_age_days=values["reviewed_max_age_days"],
+        logo=values.get("logo"), site_url=site_url.rstrip("/") + "/" if site_url else "",
+        repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
+        cname=url_host(site_url) if values["cname"] else None,
+    )
+
+
+def _read_config(path: str, report: Report) -> tuple[dict, Lines]:
+    """mkdocs.yml as a mapping (MkDocs' own tags ignored) and the lines of its keys; ConfigError if it cannot be
+    read."""
     try:
         with open(path, "rb") as fh:
             text = decode(fh.read())
@@ -60,81 +94,32 @@ def load_settings(root: str) -> SiteSettings:
         _, lines = load_yaml(_strip_tags(text), aliases=True)
     except FileNotFoundError:
         report.error("mkdocs.yml", 0, "", "not found: run Torv from the repository's top folder",
-                     code=problem_codes.MISSING_FILE)
+                     code=codes.MISSING_FILE)
+        raise ConfigError(report) from None
+    except OSError as exc:
+        report.error("mkdocs.yml", 0, "", f"cannot be read ({exc.strerror})", code=codes.UNREADABLE)
         raise ConfigError(report) from None
     except ReadError as exc:
         report.error("mkdocs.yml", exc.line, exc.field, exc.message, code=exc.code)
         raise ConfigError(report) from None
     except yaml.YAMLError as exc:
         line, message = yaml_error(exc, text)
-        report.error("mkdocs.yml", line, "", message, code=problem_codes.BROKEN_YAML)
+        report.error("mkdocs.yml", line, "", message, code=codes.BROKEN_YAML)
         raise ConfigError(report) from None
-    extra = (config.get("extra") or {}) if isinstance(config, dict) else {}
-    raw = extra.get("torv") if isinstance(extra, dict) else None
-    if not isinstance(raw, dict):
-        report.error("mkdocs.yml", 0, "extra.torv", "missing: expected Torv's settings under extra: torv:, "
-                                                     "e.g. languages: [{code: da, name: Dansk, default: true}]",
-                     code=problem_codes.MISSING_FIELD)
-        raise ConfigError(report)
-    # Languages first: Localized fields need them.
-    langs_raw = raw.get("languages")
-    codes, names, default = [], {}, None
-    if isinstance(langs_raw, list):
-        for item in langs_raw:
-            if isinstance(item, dict) and isinstance(item.get("code"), str):
-                codes.append(item["code"])
-                names[item["code"]] = str(item.get("name", item["code"]))
-                if item.get("default") is True:
-                    default = item["code"]
-    if codes and default is None:
-        default = codes[0]
-    kp = ("extra", "torv")
-    ctx = Context(path="mkdocs.yml", lines=lines, languages=tuple(codes) or ("da",),
-                  default_language=default or "da")
-    values = Settings.check(raw, ctx, kp)
-    for p in ctx.problems:
-        report.add(p)
-    if codes and sum(1 for i in langs_raw if isinstance(i, dict) and i.get("default") is True) > 1:
-        report.error("mkdocs.yml", line_of(lines, kp + ("languages",)), "extra.torv.languages",
-                     "expected exactly one language with default: true, found several",
-                     code=problem_codes.ONE_DEFAULT_LANGUAGE)
-    known = i18n.available_languages()
-    for code in codes:
-        if code not in known:
-            report.error("mkdocs.yml", line_of(lines, kp + ("languages",)), "extra.torv.languages",
-                         f"Torv has no interface strings for {shown(code)}: expected one of {', '.join(known)}, "
-                         f"or add scripts/torv/strings/{code}.yml{did_you_mean(code, known)}",
-                         code=problem_codes.NO_INTERFACE_STRINGS)
-    tz = values.get("timezone", "Europe/Copenhagen")
-    try:
-        zoneinfo.ZoneInfo(tz)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        report.error("mkdocs.yml", line_of(lines, kp + ("timezone",)), "extra.torv.timezone",
-                     f"expected a time zone like Europe/Copenhagen, found {shown(tz)}",
-                     code=problem_codes.UNKNOWN_TIME_ZONE)
-    site_url = config.get("site_url") if isinstance(config, dict) else None
-    host = urllib.parse.urlsplit(site_url).hostname if isinstance(site_url, str) else None
-    if values.get("cname") and not host:
-        report.error("mkdocs.yml", line_of(lines, kp + ("cname",)), "extra.torv.cname",
-                     "expected site_url with the custom domain, e.g. site_url: https://erhverv.havbjerg.dk/, "
-                     "found none: cname: true publishes the host of site_url",
-                     code=problem_codes.CNAME_WITHOUT_SITE_URL)
-    if report.errors:
-        raise ConfigError(report)
-    ordered = [default] + [c for c in codes if c != default]
-    repo_url = config.get("repo_url") or None
-    edit_base = values.get("repo_edit_base")
-    if not edit_base and repo_url and "github.com" in repo_url:
-        edit_base = repo_url.rstrip("/") + "/edit/main/"
-    return SiteSettings(
-        municipality=values["municipality"], languages=ordered, default_language=default,
-        language_names=names, timezone=tz, phone_region=values.get("phone_region", "DK"),
-        missing_translation=values.get("missing_translation", "notice"),
-        reviewed_max_age_days=values.get("reviewed_max_age_days", 365), logo=values.get("logo"),
-        site_url=(site_url or "").rstrip("/") + "/" if site_url else "",
-        repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
-        cname=host if values.get("cname") else None,
-    )
+    except RecursionError:
+        report.error("mkdocs.yml", 1, "", "broken YAML: lists and groups are nested too deeply", code=codes.BROKEN_YAML)
+        raise ConfigError(report) from None
+    return (config if isinstance(config, dict) else {}), lines
+
+
+def _address(config: dict, key: str, lines: Lines, report: Report) -> str | None:
+    """MkDocs' site_url or repo_url: a text (MkDocs checks the rest), or None."""
+    value = config.get(key)
+    if value is None or isinstance(value, str):
+        return value or None
+    report.error("mkdocs.yml", line_of(lines, (key,)), key, f"expected a web address like "
+                 f"https://erhverv.havbjerg.dk/, found {shown(value)}", code=codes.INVALID_URL)
+    return None
 
 
 def _strip_tags(text: str) -> str:

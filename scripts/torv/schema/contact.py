@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 from dataclasses import dataclass
 
 import phonenumbers
@@ -12,6 +13,16 @@ from .base import Invalid, Option, shown
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                       r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+
+
+def url_host(url: object) -> str | None:
+    """The host of a web address (`erhverv.havbjerg.dk`), or None if it has none."""
+    if not isinstance(url, str):
+        return None
+    try:
+        return urllib.parse.urlsplit(url).hostname
+    except ValueError:
+        return None
 
 
 class Url(Option):

@@ -1,11 +1,13 @@
-"""Options for time: dates, local dates and times, and opening hours (a time range within a day)."""
+"""Options for time: dates, local dates and times, opening hours (a time range within a day) and time zones."""
 from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 
 from .. import codes
 from .base import Invalid, Option, shown
+from .text import Text
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
@@ -80,3 +82,15 @@ class TimeRange(Option):
     def json(self):
         return {"type": "string", "pattern": TIME_RANGE_RE.pattern}
 
+
+class TimeZone(Text):
+    """A time zone of the tz database, like Europe/Copenhagen."""
+
+    def convert(self, value, ctx, keypath):
+        value = super().convert(value, ctx, keypath)
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            raise Invalid(f"expected a time zone like {self.example}, found {shown(value)}",
+                          codes.UNKNOWN_TIME_ZONE) from None
+        return value

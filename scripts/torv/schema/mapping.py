@@ -12,6 +12,7 @@ class Schema:
     _fields: dict[str, Option] | None = None
     schema_title = ""
     closed = True          # unknown fields are errors
+    checked_first: tuple[str, ...] = ()   # fields that the checks of the others need (the site's languages)
 
     @classmethod
     def fields(cls) -> dict[str, Option]:
@@ -41,7 +42,7 @@ class Schema:
                 hint = did_you_mean(key, fields)
                 ctx.error(keypath + (key_text(key),), f"unknown field `{key_text(key)}`{hint}; "
                                                       f"expected one of: {', '.join(fields)}", code=codes.UNKNOWN_FIELD)
-        for name, opt in fields.items():
+        for name, opt in sorted(fields.items(), key=lambda item: item[0] not in cls.checked_first):
             kp = keypath + (name,)
             present = name in data and data[name] is not None
             if translation_of is None:
