@@ -1,7 +1,6 @@
-"""The catalogue of problem codes: one stable code for each kind of problem the validator reports, with what it
-means, an example of the wrong input and the same input fixed (listed in CONTENT.md, "Problem codes").
+"""The catalogue of problem codes: one stable code per kind of problem, what it means, and an example and its fix.
 
-A code never changes its meaning and is never reused: a new kind of problem gets the next free number.
+CONTENT.md lists them ("Problem codes"; tests/test_codes.py keeps the two the same). A code never changes its meaning and is never reused: a new kind of problem gets the next free number.
 """
 from __future__ import annotations
 

@@ -20,7 +20,6 @@ import imagesize
 import yaml
 
 from . import feeds, i18n, localize, statement
-from .addresses import entry_url
 from .load import Entry
 from .models import STATUSES
 from .site import Site

@@ -1,5 +1,7 @@
-"""Reading content files and checking each against its schema: Markdown translation groups into entries,
-the contacts and the tags; problems, references between files and pictures used are collected."""
+"""Reading content files and checking each against its schema: translation groups into entries, contacts, tags.
+
+The `Loader` collects the problems, the references between files and the pictures used as it goes.
+"""
 from __future__ import annotations
 
 import os
@@ -39,7 +41,7 @@ class Entry:
 class Loader:
     """Reads files and checks them against their schemas, collecting problems, references and pictures."""
 
-    def __init__(self, root: str, settings: SiteSettings):
+    def __init__(self, root: str, settings: SiteSettings) -> None:
         self.root = root
         self.settings = settings
         self.report = Report()
@@ -91,7 +93,7 @@ class Loader:
         name = group.split("/")[-1]
         entry = Entry(kind=kind, id=name, group=group)
         if d not in by_lang:
-            for lang, rel in sorted(by_lang.items()):
+            for _, rel in sorted(by_lang.items()):
                 self.report.error(rel, 0, "", f"translation without a default-language file: expected "
                                               f"{group}.{d}.md with all the shared fields (dates, links, pictures)",
                                   code=codes.TRANSLATION_WITHOUT_DEFAULT)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from . import codes, i18n
 from .schema import (Boolean, Choice, Context, Date, DateTime, Email, FilePath, Ident, Integer, ListOf, Localized,
@@ -47,7 +48,7 @@ class Event(Schema):
     cancelled = Boolean(help="true when the meeting is cancelled.")
 
     @classmethod
-    def rules(cls, v, ctx, kp):
+    def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
         start, end = v.get("start"), v.get("end")
         if start and end and end <= start:
             ctx.error(kp + ("end",), f"expected an end after the start ({start:%Y-%m-%d %H:%M}), "
@@ -70,7 +71,7 @@ class Pillar(Schema):
     commitments = ListOf(Nested(Commitment), unique_key="id", default=[])
 
     @classmethod
-    def rules(cls, v, ctx, kp):
+    def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
         icon = v.get("icon")
         if icon and not re.match(r"^(material|fontawesome/[a-z]+|octicons|simple)/[a-z0-9-]+$", icon):
             ctx.error(kp + ("icon",), f"expected a Material icon name like material/handshake, found \"{icon}\"",
@@ -98,7 +99,7 @@ class NewsItem(Schema):
     event = Nested(Event, help="Makes the item a meeting.")
 
     @classmethod
-    def rules(cls, v, ctx, kp):
+    def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
         d, u = v.get("date"), v.get("updated")
         if d and u and u < d:
             ctx.error(kp + ("updated",), f"expected a date not before the publication date "
@@ -144,7 +145,7 @@ class OpeningHours(Schema):
     sunday = ListOf(TimeRange(), example=HOURS_EXAMPLE, default=[])
 
     @classmethod
-    def rules(cls, v, ctx, kp):
+    def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
         for day, ranges in v.items():
             spans = sorted(ranges)
             for a, b in zip(spans, spans[1:]):
@@ -167,7 +168,7 @@ class Person(Schema):
     photo_alt = Localized(Text(max_length=ALT_MAX, example="Mette Lund smiler"))
 
     @classmethod
-    def rules(cls, v, ctx, kp):
+    def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
         if v.get("photo") and not v.get("photo_alt"):
             ctx.error(kp + ("photo",), "missing photo_alt: a photo needs a text saying what it shows, "
                                        "e.g. `photo_alt: {da: Mette Lund smiler, en: Mette Lund smiling}`",
@@ -207,10 +208,10 @@ class Languages(ListOf):
     """The site's languages: one of them the default, each with Torv's interface strings. Checking them sets
     the context's languages, which the other settings' texts per language need."""
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: Any) -> None:
         super().__init__(Nested(Language), unique_key="code", **kw)
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         items = super().convert(value, ctx, keypath)
         codes_ = [item["code"] for item in items if "code" in item]
         defaults = [item["code"] for item in items if "code" in item and item.get("default") is True]
@@ -245,20 +246,12 @@ class Settings(Schema):
                                         "site/CNAME (GitHub Pages)")
 
     @classmethod
-    def rules(cls, v, ctx, kp):
+    def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
         if v.get("cname") and not url_host(ctx.site_url):
             ctx.error(kp + ("cname",), "expected site_url with the custom domain, e.g. site_url: "
                                        "https://erhverv.havbjerg.dk/, found none: cname: true publishes the host "
                                        "of site_url", code=codes.CNAME_WITHOUT_SITE_URL)
 
 
-KINDS = {
-    "policy": Policy,
-    "pillar": Pillar,
-    "news": NewsItem,
-    "page": Page,
-    "contacts": Contacts,
-}
-
 __all__ = ["Policy", "Pillar", "Commitment", "NewsItem", "Event", "Page", "Contacts", "Person", "Unit",
-           "Settings", "KINDS", "STATUSES", "WEEKDAYS", "Context"]
+           "Settings", "TAG_LABEL", "STATUSES", "WEEKDAYS"]

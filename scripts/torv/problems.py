@@ -91,7 +91,7 @@ class Report:
         return out
 
     def summary(self) -> str:
-        def n(k, word):
+        def n(k: int, word: str) -> str:
             return f"{k} {word}{'' if k == 1 else 's'}"
         notes = self.count(NOTE)
         extra = f", {n(notes, 'note')}" if notes else ""

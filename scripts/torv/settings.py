@@ -19,7 +19,7 @@ from .yamlio import Lines, ReadError, decode, line_of, load_yaml, yaml_error
 class ConfigError(Exception):
     """mkdocs.yml cannot be used: a usage/configuration problem (exit 2)."""
 
-    def __init__(self, report: Report):
+    def __init__(self, report: Report) -> None:
         super().__init__(report.render())
         self.report = report
 

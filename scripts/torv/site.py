@@ -1,5 +1,4 @@
-"""The whole site loaded and checked: `load_site` runs discover -> load -> check and returns the `Site` and
-every problem found.
+"""The whole site loaded and checked: `load_site` runs discover -> load -> check into a `Site` and a report.
 
 Pure with respect to its inputs: `load_site(root, today)` reads files under `root` and returns
 (site, report); nothing is written and nothing raises on bad input.
@@ -35,7 +34,7 @@ class Site:
     unpublished: list = dc_field(default_factory=list)
     statement: dict | None = None                  # docs/accessibility.yml, checked (statement.py)
 
-    def published(self, entries):
+    def published(self, entries: list[Entry]) -> list[Entry]:
         return [e for e in entries if e.state == "published"]
 
 

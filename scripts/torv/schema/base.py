@@ -1,5 +1,4 @@
-"""The schema machinery's core: the check context that collects problems, the option base class, and how
-values are shown in messages."""
+"""The schema machinery's core: the check context that collects problems, the option base class, values shown."""
 from __future__ import annotations
 
 import datetime as dt
@@ -17,7 +16,7 @@ MISSING = object()
 class Invalid(Exception):
     """A value that does not fit its option, with the code of the kind of problem. Never shown as a traceback."""
 
-    def __init__(self, message: str, code: str):
+    def __init__(self, message: str, code: str) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
@@ -156,7 +155,7 @@ class Option:
             ctx.error(keypath, exc.message, code=exc.code)
             return MISSING
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         return value
 
     def fail(self, value) -> Invalid:

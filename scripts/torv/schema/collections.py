@@ -1,10 +1,10 @@
 """Options that hold other values: lists, texts per language and groups of fields."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import codes
-from .base import MISSING, Invalid, Option, did_you_mean, key_text, shown
+from .base import MISSING, Context, Invalid, Option, did_you_mean, key_text, shown
 
 if TYPE_CHECKING:
     from .mapping import Schema
@@ -13,30 +13,31 @@ if TYPE_CHECKING:
 class ListOf(Option):
     example_in_json = False
 
-    def __init__(self, item: Option, unique_key: str | None = None, **kw):
+    def __init__(self, item: Option, unique_key: str | None = None, **kw: Any) -> None:
         super().__init__(**kw)
         self.item = item
         self.unique_key = unique_key
 
-    def describe(self):
+    def describe(self) -> str:
         ex = self.example_text()
         return "a list" + (f" like {ex}" if ex else "")
 
-    def example_text(self):
+    def example_text(self) -> str:
         if self.example is not None:
             return str(self.example)
         return ""
 
     @property
-    def has_translated_parts(self):
+    def has_translated_parts(self) -> bool:
         return self.translated or self.item.has_translated_parts
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if value is None:
             return []
         if not isinstance(value, list):
             raise self.fail(value)
-        out, seen = [], {}
+        out: list = []
+        seen: dict = {}
         for i, v in enumerate(value):
             r = self.item.check(v, ctx, keypath + (i,))
             if r is MISSING:
@@ -57,8 +58,8 @@ class ListOf(Option):
             out.append(r)
         return out
 
-    def json(self):
-        j = {"type": "array", "items": self.item.json_full()}
+    def json(self) -> dict:
+        j: dict[str, Any] = {"type": "array", "items": self.item.json_full()}
         if self.unique_key is None and not isinstance(self.item, Nested):
             j["uniqueItems"] = True
         return j
@@ -67,15 +68,15 @@ class ListOf(Option):
 class Localized(Option):
     """YAML data text: a plain value (same in every language) or {da: ..., sv: ..., en: ...}."""
 
-    def __init__(self, inner: Option, **kw):
+    def __init__(self, inner: Option, **kw: Any) -> None:
         super().__init__(translated=True, **kw)
         self.inner = inner
 
-    def describe(self):
+    def describe(self) -> str:
         return (f"{self.inner.describe()}, or one per language like "
                 f"{{da: Borgmester, sv: Kommunstyrelsens ordförande, en: Mayor}}")
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if isinstance(value, dict):
             out = {}
             for lang, v in value.items():
@@ -102,7 +103,7 @@ class Localized(Option):
         r = self.inner.convert(value, ctx, keypath)
         return {lg: r for lg in ctx.languages}
 
-    def json(self):
+    def json(self) -> dict:
         inner = self.inner.json()
         return {"anyOf": [inner, {"type": "object", "additionalProperties": inner,
                                   "propertyNames": {"pattern": "^[a-z]{2,3}(-[A-Za-z]{2,4})?$"}}]}
@@ -111,21 +112,21 @@ class Localized(Option):
 class Nested(Option):
     example_in_json = False
 
-    def __init__(self, schema: type[Schema], **kw):
+    def __init__(self, schema: type[Schema], **kw: Any) -> None:
         super().__init__(**kw)
         self.schema = schema
 
-    def describe(self):
+    def describe(self) -> str:
         return f"a group of fields like {self.schema.example_inline()}"
 
     @property
-    def has_translated_parts(self):
+    def has_translated_parts(self) -> bool:
         return self.translated or any(o.has_translated_parts for o in self.schema.fields().values())
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if not isinstance(value, dict):
             raise self.fail(value)
         return self.schema.check(value, ctx, keypath)
 
-    def json(self):
+    def json(self) -> dict:
         return self.schema.json_schema()

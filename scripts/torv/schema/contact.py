@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 import urllib.parse
 from dataclasses import dataclass
+from typing import Any
 
 import phonenumbers
 
 from .. import codes
-from .base import Invalid, Option, shown
+from .base import Context, Invalid, Option, shown
 
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -30,7 +31,7 @@ class Url(Option):
     code = codes.INVALID_URL
     example = "https://havbjerg.example/erhverv"
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if not isinstance(value, str) or not URL_RE.match(value.strip()):
             raise self.fail(value)
         value = value.strip()
@@ -39,7 +40,7 @@ class Url(Option):
                                  f"e.g. {'https://' + value[7:]}", code=codes.INSECURE_LINK)
         return value
 
-    def json(self):
+    def json(self) -> dict:
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
 
 
@@ -48,7 +49,7 @@ class Email(Option):
     code = codes.INVALID_EMAIL
     example = "erhverv@havbjerg.example"
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if not isinstance(value, str):
             raise self.fail(value)
         v = value.strip()
@@ -58,7 +59,7 @@ class Email(Option):
             raise self.fail(value)
         return v
 
-    def json(self):
+    def json(self) -> dict:
         return {"type": "string", "format": "email"}
 
 
@@ -67,14 +68,14 @@ class UrlOrEmail(Option):
     code = codes.INVALID_URL
     example = "https://havbjerg.example/tilmelding"
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if isinstance(value, str) and "@" in value and not value.strip().lower().startswith("http"):
             return {"email": Email().convert(value, ctx, keypath)}
         if isinstance(value, str) and URL_RE.match(value.strip()):
             return {"url": Url().convert(value, ctx, keypath)}
         raise self.fail(value)
 
-    def json(self):
+    def json(self) -> dict:
         return {"type": "string", "anyOf": [{"format": "uri"}, {"format": "email"}]}
 
 
@@ -83,7 +84,7 @@ class PhoneNumber:
     e164: str
     display: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.display
 
 
@@ -92,7 +93,7 @@ class Phone(Option):
     code = codes.INVALID_PHONE
     example = "+45 72 10 20 00"
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
@@ -107,5 +108,5 @@ class Phone(Option):
         return PhoneNumber(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164),
                            phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
 
-    def json(self):
+    def json(self) -> dict:
         return {"type": "string", "pattern": r"^\+?[0-9 ()-]{6,20}$"}

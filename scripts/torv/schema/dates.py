@@ -4,9 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from typing import Any
 
 from .. import codes
-from .base import Invalid, Option, shown
+from .base import Context, Invalid, Option, shown
 from .text import Text
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -19,7 +20,7 @@ class Date(Option):
     code = codes.INVALID_DATE
     example = "2026-01-30"
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
         if not isinstance(value, str):
@@ -33,7 +34,7 @@ class Date(Option):
             raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a "
                           f"date in the calendar", self.code) from None
 
-    def json(self):
+    def json(self) -> dict:
         return {"type": "string", "format": "date", "pattern": DATE_RE.pattern}
 
 
@@ -42,7 +43,7 @@ class DateTime(Option):
     code = codes.INVALID_DATE
     example = "2026-12-03 08:30"
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if not isinstance(value, str):
             raise self.fail(value)
         m = DATETIME_RE.match(value.strip())
@@ -54,7 +55,7 @@ class DateTime(Option):
             raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a "
                           f"real date and time", self.code) from None
 
-    def json(self):
+    def json(self) -> dict:
         return {"type": "string", "pattern": DATETIME_RE.pattern}
 
 
@@ -63,7 +64,7 @@ class TimeRange(Option):
     code = codes.INVALID_OPENING_HOURS
     example = '"08:00-16:00"'
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if not isinstance(value, str):
             raise self.fail(value)
         m = TIME_RANGE_RE.match(value.strip())
@@ -79,14 +80,14 @@ class TimeRange(Option):
                           f"e.g. {self.example}", self.code)
         return (opens, closes)
 
-    def json(self):
+    def json(self) -> dict:
         return {"type": "string", "pattern": TIME_RANGE_RE.pattern}
 
 
 class TimeZone(Text):
     """A time zone of the tz database, like Europe/Copenhagen."""
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         value = super().convert(value, ctx, keypath)
         try:
             zoneinfo.ZoneInfo(value)

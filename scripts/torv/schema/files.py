@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Any
 
 from .. import codes
-from .base import Invalid, Option, shown
+from .base import Context, Invalid, Option, shown
 
 
 class FilePath(Option):
@@ -15,7 +16,7 @@ class FilePath(Option):
     example = "images/forum.jpg"
     suffixes = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
 
-    def convert(self, value, ctx, keypath):
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if not isinstance(value, str) or not value.strip():
             raise self.fail(value)
         v = value.strip()
@@ -32,5 +33,5 @@ class FilePath(Option):
         ctx.assets.append(full)
         return v
 
-    def json(self):
+    def json(self) -> dict:
         return {"type": "string", "pattern": r"\.(jpe?g|png|gif|webp|svg|avif)$"}

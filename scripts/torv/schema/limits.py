@@ -1,5 +1,4 @@
-"""The form of an id and the maximum length of each kind of text: one place for the checks, the JSON
-Schemas and the scaffolding."""
+"""The form of an id and the maximum length of each kind of text, for the checks, JSON Schemas and scaffolding."""
 from __future__ import annotations
 
 import re

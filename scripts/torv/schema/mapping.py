@@ -1,6 +1,7 @@
-"""A group of fields (`Schema`): unknown and missing fields, translations checked against the default
-language, rules across fields, and the group as JSON Schema."""
+"""A group of fields (`Schema`): unknown and missing fields, translations, rules across fields, JSON Schema."""
 from __future__ import annotations
+
+from typing import cast
 
 from .. import codes
 from .base import MISSING, Context, Option, did_you_mean, key_text, shown, shown_checked
@@ -8,22 +9,21 @@ from .collections import ListOf, Nested
 
 
 class Schema:
-    """A group of fields. Subclasses declare Option attributes; `rules` adds checks across fields."""
+    """A group of fields. Subclasses declare Option attributes; `rules` adds checks across fields. A field
+    that the group does not declare is an error."""
     _fields: dict[str, Option] | None = None
     schema_title = ""
-    closed = True          # unknown fields are errors
     checked_first: tuple[str, ...] = ()   # fields that the checks of the others need (the site's languages)
 
     @classmethod
     def fields(cls) -> dict[str, Option]:
-        if cls.__dict__.get("_fields") is None:
-            fs = {}
-            for klass in reversed(cls.__mro__):
-                for k, v in vars(klass).items():
-                    if isinstance(v, Option):
-                        fs[k] = v
-            cls._fields = fs
-        return cls._fields
+        """The declared fields, a base class's first, each in the order written (computed once per class)."""
+        fields = cls.__dict__.get("_fields")
+        if fields is None:
+            fields = {name: value for klass in reversed(cls.__mro__) for name, value in vars(klass).items()
+                      if isinstance(value, Option)}
+            cls._fields = fields
+        return fields
 
     @classmethod
     def example_inline(cls) -> str:
@@ -115,7 +115,7 @@ class Schema:
             props[name] = j
             if opt.required and (not translation or opt.translated):
                 required.append(name)
-        j = {"type": "object", "properties": props, "additionalProperties": not cls.closed}
+        j = {"type": "object", "properties": props, "additionalProperties": False}
         if required:
             j["required"] = required
         if cls.schema_title:
@@ -127,7 +127,7 @@ def _translate_list(opt: ListOf, items: list, base: list, ctx: Context, kp: tupl
     """A translated list of id'd entries (commitments): match each by id onto the default's."""
     key = opt.unique_key
     by_id = {b[key]: b for b in base if isinstance(b, dict) and isinstance(b.get(key), str)}
-    schema = opt.item.schema
+    schema = cast(Nested, opt.item).schema       # the caller checks that it is a list of groups
     translated: dict = {}
     for i, entry in enumerate(items):
         ekp = kp + (i,)
