@@ -13,7 +13,7 @@ from . import codes
 from .models import Settings
 from .problems import Report
 from .schema import Context, shown, url_host
-from .yamlio import Lines, ReadError, decode, line_of, load_yaml, yaml_error
+from .yamlio import TOO_DEEP, Lines, ReadError, decode, line_of, load_yaml, yaml_error
 
 
 class ConfigError(Exception):
@@ -107,7 +107,7 @@ def _read_config(path: str, report: Report) -> tuple[dict, Lines]:
         report.error("mkdocs.yml", line, "", message, code=codes.BROKEN_YAML)
         raise ConfigError(report) from None
     except RecursionError:
-        report.error("mkdocs.yml", 1, "", "broken YAML: lists and groups are nested too deeply", code=codes.BROKEN_YAML)
+        report.error("mkdocs.yml", 1, "", TOO_DEEP, code=codes.BROKEN_YAML)
         raise ConfigError(report) from None
     return (config if isinstance(config, dict) else {}), lines
 

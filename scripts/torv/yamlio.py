@@ -61,6 +61,8 @@ def _plain_timestamp(loader, node):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _plain_timestamp)
 
 Lines = dict  # tuple path -> 1-based line number
+TOO_DEEP = ("broken YAML: lists and groups are nested too deeply (hundreds of [ or { inside each other); "
+            "write plain text, lists and `key: value` pairs")
 
 
 def decode(raw: bytes) -> str:
@@ -92,9 +94,7 @@ def load_yaml(text: str, first_line: int = 1, aliases: bool = False) -> tuple[ob
         line, message = yaml_error(exc, text, first_line)
         raise ReadError(codes.BROKEN_YAML, line, message) from None
     except RecursionError:
-        raise ReadError(codes.BROKEN_YAML, first_line,
-                        "broken YAML: lists and groups are nested too deeply (hundreds of [ or { inside each other); "
-                        "write plain text, lists and `key: value` pairs") from None
+        raise ReadError(codes.BROKEN_YAML, first_line, TOO_DEEP) from None
     if node is None:
         return None, {}
     _check_duplicate_keys(node, first_line, 0)
