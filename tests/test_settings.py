@@ -87,3 +87,10 @@ def test_site_and_repo_url_must_be_text(tmp_path, key, line):
     assert problems(tmp_path, (old, f"{key}: [https://havbjerg.example/]")) == [
         (codes.INVALID_URL, f"mkdocs.yml:{line}: {key}: expected a web address like https://erhverv.havbjerg.dk/, "
                             f"found a list")]
+
+
+def test_mkdocs_yml_nested_too_deeply(tmp_path):
+    deep = "[" * 3000 + "]" * 3000
+    assert problems(tmp_path, ("phone_region: DK", f"phone_region: DK\nnav: {deep}")) == [
+        (codes.BROKEN_YAML, "mkdocs.yml:1: broken YAML: lists and groups are nested too deeply (hundreds of [ or { "
+                            "inside each other); write plain text, lists and `key: value` pairs")]
