@@ -180,7 +180,7 @@ def test_github_format_is_a_well_formed_annotation_with_file_and_line(tmp_path):
     annotations = [line for line in out if line.startswith("::")]
     assert annotations and all(ANNOTATION.match(a) for a in annotations), out
     errors = [ANNOTATION.match(a).groupdict() for a in annotations if a.startswith("::error ")]
-    assert errors == [{"kind": "error", "file": rel, "line": str(n + 1), "title": "Torv",
+    assert errors == [{"kind": "error", "file": rel, "line": str(n + 1), "title": "Torv T024",
                        "message": 'date: expected a date like 2026-01-30, found "30.01.2025"'}]
     assert re.match(r"^1 error, \d+ warnings?, .*files? checked$", out[-1]), out[-1]
 
