@@ -8,7 +8,7 @@ import os
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURE
-from torv.content import load_settings
+from torv.settings import load_settings
 
 EDIT_BASE = load_settings(FIXTURE).edit_base
 

@@ -1,6 +1,6 @@
 """Property-based test of the validator: whatever an editor (or a broken upload) puts into a file,
-`load_site` returns a report instead of raising, and every problem points at a file and a line
-and says something an editor can read (no Python internals)."""
+`load_site` returns a report instead of raising, and every problem points at a file and a line,
+carries a code from the catalogue and says something an editor can read (no Python internals)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,9 +14,11 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from torv.content import load_settings, load_site
+from torv.codes import CATALOGUE
 from torv.models import Contacts, NewsItem, Page, Pillar, Policy
 from torv.schema import ListOf, walk_options
+from torv.settings import load_settings
+from torv.site import load_site
 
 REPO = Path(__file__).resolve().parent.parent
 BASE = REPO / "tests" / "golden" / "base"
@@ -71,6 +73,7 @@ def assert_editor_friendly(report, root: str) -> None:
         assert isinstance(p.line, int) and p.line >= 1, where
         assert isinstance(p.message, str) and p.message.strip(), where
         assert isinstance(p.field, str), where
+        assert p.code in CATALOGUE, where
         assert root not in p.message, where
         leak = INTERNALS.search(p.field + " " + p.message)
         assert not leak, f"Python internals ({leak.group(0)!r}) in: {where}"

@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT, copy_repo, run_build, serve
 from sample import soup, text
 from torv import i18n
-from torv.content import load_settings
+from torv.settings import load_settings
 
 FIXTURES = os.path.join(ROOT, "tests", "fixtures")
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import BUILD_DATE, FIXTURE
 from torv import models, records
-from torv.content import load_site
+from torv.site import load_site
 from torv.schema import PhoneNumber
 
 RECORD_OF_SCHEMA = [

@@ -8,7 +8,7 @@ import datetime as dt
 from bs4 import BeautifulSoup
 
 from conftest import BUILD_DATE, FIXTURE
-from torv.content import load_settings
+from torv.settings import load_settings
 from torv.rootpages import root_files
 
 MARKUP = '<img src=x onerror=alert(1)>'

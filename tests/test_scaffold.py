@@ -16,8 +16,9 @@ from bs4 import BeautifulSoup
 
 from conftest import BUILD_DATE, FIXTURE, TORV, copy_repo, run_build
 from torv import i18n, scaffold
-from torv.content import load_settings, load_site
 from torv.schema import PLACEHOLDER
+from torv.settings import load_settings
+from torv.site import load_site
 
 SETTINGS = load_settings(FIXTURE)
 TODAY = dt.date.fromisoformat(BUILD_DATE)

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import FIXTURE
 from torv import schemas
-from torv.content import NAME_RE, classify
+from torv.discover import NAME_RE, classify
 from torv.yamlio import decode, load_yaml, split_front_matter
 
 SAMPLE_DEFAULT = "da"

@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup
 from conftest import BUILD_DATE, FIXTURE, TORV, copy_repo
 from quality import LANGS, html_files
 from torv import i18n, schemas, statement
-from torv.content import load_site
 from torv.compile import compile_site
+from torv.site import load_site
 from torv.yamlio import decode, load_yaml
 
 REL = statement.REL

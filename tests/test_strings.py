@@ -16,7 +16,7 @@ import yaml
 
 from conftest import BUILD_DATE, FIXTURE, ROOT
 from torv import statement
-from torv.content import load_site
+from torv.site import load_site
 
 STRINGS = os.path.join(ROOT, "scripts", "torv", "strings")
 REFERENCE = "en"

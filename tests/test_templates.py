@@ -23,7 +23,7 @@ import yaml
 
 from conftest import BUILD_DATE, FIXTURE, ROOT
 from torv.compile import compile_site
-from torv.content import load_site
+from torv.site import load_site
 
 OVERRIDES = os.path.join(ROOT, "overrides")
 _material = importlib.util.find_spec("material")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import BUILD_DATE, ROOT, TORV, copy_repo
-from torv.content import load_settings
+from torv.settings import load_settings
 
 WORKFLOWS = sorted(glob.glob(os.path.join(ROOT, ".github", "workflows", "*.y*ml")))
 ANNOTATION = re.compile(r"^::(?P<kind>error|warning|notice) file=(?P<file>[^,:]+),line=(?P<line>\d+),"
@@ -180,7 +180,7 @@ def test_github_format_is_a_well_formed_annotation_with_file_and_line(tmp_path):
     annotations = [line for line in out if line.startswith("::")]
     assert annotations and all(ANNOTATION.match(a) for a in annotations), out
     errors = [ANNOTATION.match(a).groupdict() for a in annotations if a.startswith("::error ")]
-    assert errors == [{"kind": "error", "file": rel, "line": str(n + 1), "title": "Torv",
+    assert errors == [{"kind": "error", "file": rel, "line": str(n + 1), "title": "Torv T024",
                        "message": 'date: expected a date like 2026-01-30, found "30.01.2025"'}]
     assert re.match(r"^1 error, \d+ warnings?, .*files? checked$", out[-1]), out[-1]
 
@@ -188,7 +188,8 @@ def test_github_format_is_a_well_formed_annotation_with_file_and_line(tmp_path):
 def test_custom_domain_comes_from_site_url(tmp_path):
     """`cname: true` publishes site_url's host as site/CNAME; site_url stays the one place for the address."""
     from torv.rootpages import root_files
-    from torv.content import ConfigError, load_site
+    from torv.settings import ConfigError
+    from torv.site import load_site
 
     root = copy_repo(str(tmp_path))
     site, _ = load_site(root)

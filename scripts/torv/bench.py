@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from .content import load_site
+from .site import load_site
 from .compile import compile_site
 
 T = TypeVar("T")

@@ -14,8 +14,9 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 from .compile import Copy, compile_site
-from .content import ConfigError, load_site
 from .rootpages import root_files
+from .settings import ConfigError
+from .site import load_site
 
 # The live preview (`make serve`) builds in its own folder below build/, which a production
 # build leaves alone: build/preview/tree/ (generated pages) and build/preview/site/ (served).

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 
-from .content import ConfigError, discover, load_settings, load_site
+from .discover import discover
+from .settings import ConfigError, load_settings
+from .site import load_site
 
 
 def _date(value: str) -> dt.date:
@@ -139,7 +141,7 @@ def new_arguments(parser: argparse.ArgumentParser) -> None:
 def new(args: argparse.Namespace) -> int:
     """Create the files of a new news item, meeting or commitment (`make news`, `make meeting` ...)."""
     from . import scaffold
-    from .content import today_in
+    from .settings import today_in
 
     root = os.path.abspath(args.root)
     try:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .content import Site
+from .site import Site
 from .pages import Page, Shared, pages_of
 from .records import content_of
 from .renderconfig import config

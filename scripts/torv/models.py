@@ -2,20 +2,24 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from .schema import (Boolean, Choice, Context, Date, DateTime, Email, FilePath, Ident, Integer,
-                     ListOf, Localized, Nested, Number, Phone, Ref, Schema, Text, TimeRange, Url,
-                     UrlOrEmail)
+from . import codes, i18n
+from .schema import (Boolean, Choice, Context, Date, DateTime, Email, FilePath, Ident, Integer, ListOf, Localized,
+                     Nested, Number, Phone, Ref, Schema, Text, TimeRange, TimeZone, Url, UrlOrEmail, did_you_mean,
+                     shown, url_host)
+from .schema.limits import (ALT_MAX, CITY_MAX, COMMITMENT_MAX, ICON_MAX, LOCATION_MAX, NAME_MAX,
+                            PILLAR_OR_COMMITMENT_PATTERN, POSTCODE_MAX, STREET_MAX, SUMMARY_MAX, TAG_LABEL_MAX,
+                            TITLE_MAX, VISION_MAX)
 
 STATUSES = ["planned", "in-progress", "done"]
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-PILLAR_OR_COMMITMENT = r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$"
+HOURS_EXAMPLE = '["08:00-12:00", "12:30-16:00"]'
 
 
 class Policy(Schema):
     schema_title = "Policy (policy/policy.<lang>.md)"
-    title = Text(required=True, translated=True, max_length=120, example="Erhvervspolitik 2026-2029")
-    vision = Text(required=True, translated=True, max_length=400,
+    title = Text(required=True, translated=True, max_length=TITLE_MAX, example="Erhvervspolitik 2026-2029")
+    vision = Text(required=True, translated=True, max_length=VISION_MAX,
                   example="Havbjerg er stedet, hvor virksomheder vokser.", help="The vision: one or two sentences.")
     adopted = Date(required=True, help="Date the council adopted the policy.")
     reviewed = Date(help="Date the policy was last reviewed.")
@@ -25,7 +29,7 @@ class Policy(Schema):
 
 class Commitment(Schema):
     id = Ident(required=True, example="svartid", help="Stable id, unique within the pillar.")
-    text = Text(required=True, translated=True, max_length=300,
+    text = Text(required=True, translated=True, max_length=COMMITMENT_MAX,
                 example="Virksomheder får svar inden for to arbejdsdage.")
     status = Choice(STATUSES, required=True, help="planned, in-progress or done.")
     owner = Ref("contact", example="erhvervsservice", help="Contact id (person or unit) responsible.")
@@ -35,86 +39,89 @@ class Commitment(Schema):
 class Event(Schema):
     start = DateTime(required=True, help="Local date and time the meeting starts.")
     end = DateTime(example="2026-12-03 11:00", help="Local date and time it ends; after start.")
-    location = Text(translated=True, max_length=200, example="Havbjerg Rådhus, mødesal 1")
-    address = Text(max_length=200, example="Torvet 1, 4900 Havbjerg")
+    location = Text(translated=True, max_length=LOCATION_MAX, example="Havbjerg Rådhus, mødesal 1")
+    address = Text(max_length=LOCATION_MAX, example="Torvet 1, 4900 Havbjerg")
     online = Url(example="https://havbjerg.example/moede", help="Link to join online.")
     registration = UrlOrEmail(help="Link or e-mail address to sign up.")
     registration_deadline = Date(help="Last day to sign up; not after the start.")
-    audience = Text(translated=True, max_length=200, example="Virksomhedsledere i Havbjerg")
+    audience = Text(translated=True, max_length=LOCATION_MAX, example="Virksomhedsledere i Havbjerg")
     cancelled = Boolean(help="true when the meeting is cancelled.")
 
     @classmethod
-    def rules(cls, v, ctx, kp):
+    def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
         start, end = v.get("start"), v.get("end")
         if start and end and end <= start:
             ctx.error(kp + ("end",), f"expected an end after the start ({start:%Y-%m-%d %H:%M}), "
-                                     f"found {end:%Y-%m-%d %H:%M}")
+                                     f"found {end:%Y-%m-%d %H:%M}", code=codes.DATES_OUT_OF_ORDER)
         dl = v.get("registration_deadline")
         if start and dl and dl > start.date():
             ctx.error(kp + ("registration_deadline",),
-                      f"expected a date not after the meeting starts ({start:%Y-%m-%d}), found {dl.isoformat()}")
+                      f"expected a date not after the meeting starts ({start:%Y-%m-%d}), found {dl.isoformat()}",
+                      code=codes.DATES_OUT_OF_ORDER)
 
 
 class Pillar(Schema):
     schema_title = "Pillar (policy/pillars/<id>.<lang>.md)"
-    title = Text(required=True, translated=True, max_length=120, example="Dialog og service")
-    summary = Text(required=True, translated=True, max_length=300,
+    title = Text(required=True, translated=True, max_length=TITLE_MAX, example="Dialog og service")
+    summary = Text(required=True, translated=True, max_length=SUMMARY_MAX,
                    example="Virksomhederne bliver hørt, før byrådet beslutter.")
     order = Integer(required=True, minimum=1, example=1, help="Position on the site.")
-    icon = Text(max_length=80, example="material/handshake", help="A Material icon name.")
+    icon = Text(max_length=ICON_MAX, example="material/handshake", help="A Material icon name.")
     slug = Ident(translated=True, example="dialogue", help="The pillar's address in this language.")
     commitments = ListOf(Nested(Commitment), unique_key="id", default=[])
 
     @classmethod
-    def rules(cls, v, ctx, kp):
+    def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
         icon = v.get("icon")
         if icon and not re.match(r"^(material|fontawesome/[a-z]+|octicons|simple)/[a-z0-9-]+$", icon):
-            ctx.error(kp + ("icon",), f"expected a Material icon name like material/handshake, found \"{icon}\"")
+            ctx.error(kp + ("icon",), f"expected a Material icon name like material/handshake, found \"{icon}\"",
+                      code=codes.INVALID_ICON)
 
 
 class NewsItem(Schema):
     schema_title = "News item or meeting (news/**/<name>.<lang>.md)"
-    title = Text(required=True, translated=True, max_length=120, example="Dialogmøde på Havbjerggård")
-    summary = Text(required=True, translated=True, max_length=300,
+    title = Text(required=True, translated=True, max_length=TITLE_MAX, example="Dialogmøde på Havbjerggård")
+    summary = Text(required=True, translated=True, max_length=SUMMARY_MAX,
                    example="Borgmesteren inviterer til dialogmøde om erhvervsklimaet.",
                    help="Used in lists, search results, the page description and feeds.")
     date = Date(required=True, help="Publication date; a future date means scheduled.")
     updated = Date(help="Date of the last real change; not before date.")
     reviewed = Date(help="Page checked on.")
     tags = ListOf(Ref("tag", example="forum"), example="[forum, workshop]", default=[])
-    pillars = ListOf(Ref("pillar", pattern=PILLAR_OR_COMMITMENT, example="dialog/hoering"),
+    pillars = ListOf(Ref("pillar", pattern=PILLAR_OR_COMMITMENT_PATTERN, example="dialog/hoering"),
                      example="[dialog, dialog/hoering]", default=[])
     contacts = ListOf(Ref("contact", example="borgmester"), example="[borgmester, erhvervsservice]", default=[])
     image = FilePath(help="A picture next to this file.")
-    image_alt = Text(translated=True, max_length=250, example="Hovedbygningen på Havbjerggård",
+    image_alt = Text(translated=True, max_length=ALT_MAX, example="Hovedbygningen på Havbjerggård",
                      help="What the picture shows; required with image.")
     draft = Boolean(default=False, help="true keeps the item off the site.")
     slug = Ident(translated=True, example="dialogmoede-havbjerggaard", help="The item's address in this language.")
     event = Nested(Event, help="Makes the item a meeting.")
 
     @classmethod
-    def rules(cls, v, ctx, kp):
+    def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
         d, u = v.get("date"), v.get("updated")
         if d and u and u < d:
             ctx.error(kp + ("updated",), f"expected a date not before the publication date "
-                                         f"({d.isoformat()}), found {u.isoformat()}")
+                                         f"({d.isoformat()}), found {u.isoformat()}", code=codes.DATES_OUT_OF_ORDER)
         if v.get("image") and not v.get("image_alt"):
             ctx.error(kp + ("image",), "missing image_alt: a picture needs a text saying what it shows, "
-                                       "e.g. `image_alt: Deltagere ved forummødet i rådhusets kantine`")
+                                       "e.g. `image_alt: Deltagere ved forummødet i rådhusets kantine`",
+                      code=codes.MISSING_ALT)
 
 
 class Page(Schema):
     schema_title = "Page (docs/<name>.<lang>.md)"
-    title = Text(required=True, translated=True, max_length=120, example="Om hjemmesiden")
-    summary = Text(translated=True, max_length=300, example="Hvem står bag hjemmesiden.")
+    title = Text(required=True, translated=True, max_length=TITLE_MAX, example="Om hjemmesiden")
+    summary = Text(translated=True, max_length=SUMMARY_MAX, example="Hvem står bag hjemmesiden.")
     reviewed = Date(help="Page checked on.")
     slug = Ident(translated=True, example="about", help="The page's address in this language.")
 
 
 class Address(Schema):
-    street = Text(required=True, max_length=120, example="Torvet 1")
-    postcode = Text(required=True, max_length=12, example="4900")
-    city = Text(required=True, max_length=80, example="Havbjerg")
+    street = Text(required=True, max_length=STREET_MAX, example="Torvet 1")
+    postcode = Text(required=True, max_length=POSTCODE_MAX, example="4900")
+    city = Text(required=True, max_length=CITY_MAX, example="Havbjerg")
 
 
 class Coordinates(Schema):
@@ -124,49 +131,53 @@ class Coordinates(Schema):
 
 class ClosedDay(Schema):
     date = Date(required=True)
-    reason = Localized(Text(max_length=120, example="Juleaften"))
+    reason = Localized(Text(max_length=NAME_MAX, example="Juleaften"))
 
 
 class OpeningHours(Schema):
-    pass
+    """The opening hours of each weekday, Monday first."""
+    monday = ListOf(TimeRange(), example=HOURS_EXAMPLE, default=[])
+    tuesday = ListOf(TimeRange(), example=HOURS_EXAMPLE, default=[])
+    wednesday = ListOf(TimeRange(), example=HOURS_EXAMPLE, default=[])
+    thursday = ListOf(TimeRange(), example=HOURS_EXAMPLE, default=[])
+    friday = ListOf(TimeRange(), example=HOURS_EXAMPLE, default=[])
+    saturday = ListOf(TimeRange(), example=HOURS_EXAMPLE, default=[])
+    sunday = ListOf(TimeRange(), example=HOURS_EXAMPLE, default=[])
+
+    @classmethod
+    def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
+        for day, ranges in v.items():
+            spans = sorted(ranges)
+            for a, b in zip(spans, spans[1:]):
+                if b[0] < a[1]:
+                    ctx.error(kp + (day,), f"expected separate intervals, found {a[0]:%H:%M}-{a[1]:%H:%M} and "
+                                           f"{b[0]:%H:%M}-{b[1]:%H:%M}, which overlap",
+                              code=codes.INVALID_OPENING_HOURS)
 
 
-for _day in WEEKDAYS:
-    setattr(OpeningHours, _day, ListOf(TimeRange(), example='["08:00-12:00", "12:30-16:00"]', default=[]))
-OpeningHours._fields = None
-
-
-def _no_overlap(v, ctx, kp):
-    for day, ranges in v.items():
-        spans = sorted(ranges)
-        for a, b in zip(spans, spans[1:]):
-            if b[0] < a[1]:
-                ctx.error(kp + (day,), f"expected separate intervals, found {a[0]:%H:%M}-{a[1]:%H:%M} and "
-                                       f"{b[0]:%H:%M}-{b[1]:%H:%M}, which overlap")
-
-
-OpeningHours.rules = classmethod(lambda cls, v, ctx, kp: _no_overlap(v, ctx, kp))
+WEEKDAYS = list(OpeningHours.fields())
 
 
 class Person(Schema):
     id = Ident(required=True, example="borgmester")
-    name = Text(required=True, max_length=120, example="Mette Lund")
-    role = Localized(Text(max_length=120, example="Borgmester"), required=True)
+    name = Text(required=True, max_length=NAME_MAX, example="Mette Lund")
+    role = Localized(Text(max_length=NAME_MAX, example="Borgmester"), required=True)
     email = Email(required=True)
     phone = Phone(required=True)
     photo = FilePath(example="images/mette-lund.jpg")
-    photo_alt = Localized(Text(max_length=250, example="Mette Lund smiler"))
+    photo_alt = Localized(Text(max_length=ALT_MAX, example="Mette Lund smiler"))
 
     @classmethod
-    def rules(cls, v, ctx, kp):
+    def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
         if v.get("photo") and not v.get("photo_alt"):
             ctx.error(kp + ("photo",), "missing photo_alt: a photo needs a text saying what it shows, "
-                                       "e.g. `photo_alt: {da: Mette Lund smiler, en: Mette Lund smiling}`")
+                                       "e.g. `photo_alt: {da: Mette Lund smiler, en: Mette Lund smiling}`",
+                      code=codes.MISSING_ALT)
 
 
 class Unit(Schema):
     id = Ident(required=True, example="erhvervsservice")
-    name = Localized(Text(max_length=120, example="Erhvervsservice"), required=True)
+    name = Localized(Text(max_length=NAME_MAX, example="Erhvervsservice"), required=True)
     phone = Phone(required=True)
     email = Email(required=True)
     visiting_address = Nested(Address, required=True)
@@ -183,6 +194,9 @@ class Contacts(Schema):
     units = ListOf(Nested(Unit), unique_key="id", required=True)
 
 
+# news/tags.yml: one tag per line, `id: label`, the label a text or one per language
+TAG_LABEL = Localized(Text(max_length=TAG_LABEL_MAX, example="Virksomhedsforum"))
+
 
 class Language(Schema):
     code = Ident(required=True, example="da")
@@ -190,12 +204,39 @@ class Language(Schema):
     default = Boolean(default=False)
 
 
+class Languages(ListOf):
+    """The site's languages: one of them the default, each with Torv's interface strings. Checking them sets
+    the context's languages, which the other settings' texts per language need."""
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(Nested(Language), unique_key="code", **kw)
+
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
+        items = super().convert(value, ctx, keypath)
+        codes_ = [item["code"] for item in items if "code" in item]
+        defaults = [item["code"] for item in items if "code" in item and item.get("default") is True]
+        if len(defaults) > 1:
+            ctx.error(keypath, "expected exactly one language with default: true, found several",
+                      code=codes.ONE_DEFAULT_LANGUAGE)
+        known = i18n.available_languages()
+        for code in codes_:
+            if code not in known:
+                ctx.error(keypath, f"Torv has no interface strings for {shown(code)}: expected one of "
+                                   f"{', '.join(known)}, or add scripts/torv/strings/{code}.yml"
+                                   f"{did_you_mean(code, known)}", code=codes.NO_INTERFACE_STRINGS)
+        if codes_:
+            ctx.languages = tuple(codes_)
+            ctx.default_language = defaults[-1] if defaults else codes_[0]
+        return items
+
+
 class Settings(Schema):
     """`extra.torv` in mkdocs.yml."""
     schema_title = "Torv settings (mkdocs.yml: extra.torv)"
-    municipality = Localized(Text(max_length=120, example="Havbjerg Kommune"), required=True)
-    languages = ListOf(Nested(Language), unique_key="code", required=True)
-    timezone = Text(default="Europe/Copenhagen", example="Europe/Copenhagen")
+    checked_first = ("languages",)
+    municipality = Localized(Text(max_length=NAME_MAX, example="Havbjerg Kommune"), required=True)
+    languages = Languages(required=True)
+    timezone = TimeZone(default="Europe/Copenhagen", example="Europe/Copenhagen")
     phone_region = Text(default="DK", example="DK", help="Country for phone numbers written without +45.")
     missing_translation = Choice(["notice", "omit"], default="notice")
     reviewed_max_age_days = Integer(minimum=1, default=365, example=365)
@@ -204,14 +245,13 @@ class Settings(Schema):
     cname = Boolean(default=False, help="true: site_url's host is a custom domain; the build writes it to "
                                         "site/CNAME (GitHub Pages)")
 
+    @classmethod
+    def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
+        if v.get("cname") and not url_host(ctx.site_url):
+            ctx.error(kp + ("cname",), "expected site_url with the custom domain, e.g. site_url: "
+                                       "https://erhverv.havbjerg.dk/, found none: cname: true publishes the host "
+                                       "of site_url", code=codes.CNAME_WITHOUT_SITE_URL)
 
-KINDS = {
-    "policy": Policy,
-    "pillar": Pillar,
-    "news": NewsItem,
-    "page": Page,
-    "contacts": Contacts,
-}
 
 __all__ = ["Policy", "Pillar", "Commitment", "NewsItem", "Event", "Page", "Contacts", "Person", "Unit",
-           "Settings", "KINDS", "STATUSES", "WEEKDAYS", "Context"]
+           "Settings", "TAG_LABEL", "STATUSES", "WEEKDAYS"]

@@ -1,13 +1,16 @@
-"""Problems found in content: one record each, collected before anything stops.
+"""Problems found in content: one record each, with a stable code, collected before anything stops.
 
-Every message starts with the file path (pelican's rule) and reads
-`path:line: field: message`. A report renders as plain text, GitHub Actions
-annotations or JSON.
+Every message starts with the file path (pelican's rule) and reads `path:line: field: message`. A report
+renders as plain text, GitHub Actions annotations (titled with the code) or JSON (with the code). The
+codes and what they mean are in codes.py.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field as dc_field
+
+from . import codes
 
 ERROR = "error"
 WARNING = "warning"
@@ -16,6 +19,7 @@ NOTE = "note"  # draft / scheduled: reported, not a fault
 
 @dataclass(frozen=True)
 class Problem:
+    code: str          # T001 ... (codes.py)
     path: str
     line: int
     field: str
@@ -35,10 +39,10 @@ class Problem:
         msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
         line = f",line={self.line}" if self.line else ""
-        return f"::{kind} file={path}{line},title=Torv::{msg}"
+        return f"::{kind} file={path}{line},title=Torv {self.code}::{msg}"
 
     def as_dict(self) -> dict:
-        return {"path": self.path, "line": self.line, "field": self.field,
+        return {"code": self.code, "path": self.path, "line": self.line, "field": self.field,
                 "message": self.message, "severity": self.severity}
 
 
@@ -47,24 +51,22 @@ class Report:
     problems: list[Problem] = dc_field(default_factory=list)
     files_checked: int = 0
 
-    def add(self, path: str, line: int, field: str, message: str, severity: str = ERROR) -> None:
-        p = Problem(path, line or 1, field, message, severity)
-        if p not in self.problems:
-            self.problems.append(p)
+    def add(self, problem: Problem) -> None:
+        """Keep a problem (once; a problem with no line is shown on line 1)."""
+        if not problem.line:
+            problem = dataclasses.replace(problem, line=1)
+        if problem not in self.problems:
+            self.problems.append(problem)
 
-    def error(self, path, line, field, message):
-        self.add(path, line, field, message, ERROR)
+    # `code` is given by every check in Torv; its default is for checks written before codes (statement.py)
+    def error(self, path: str, line: int, field: str, message: str, code: str = codes.RULE) -> None:
+        self.add(Problem(code, path, line, field, message, ERROR))
 
-    def warning(self, path, line, field, message):
-        self.add(path, line, field, message, WARNING)
+    def warning(self, path: str, line: int, field: str, message: str, code: str) -> None:
+        self.add(Problem(code, path, line, field, message, WARNING))
 
-    def note(self, path, line, field, message):
-        self.add(path, line, field, message, NOTE)
-
-    def extend(self, other: "Report") -> None:
-        for p in other.problems:
-            if p not in self.problems:
-                self.problems.append(p)
+    def note(self, path: str, line: int, field: str, message: str, code: str) -> None:
+        self.add(Problem(code, path, line, field, message, NOTE))
 
     def count(self, severity: str) -> int:
         return sum(1 for p in self.problems if p.severity == severity)
@@ -85,11 +87,11 @@ class Report:
         out = Report(files_checked=self.files_checked)
         for p in self.problems:
             sev = ERROR if p.severity == WARNING else p.severity
-            out.problems.append(Problem(p.path, p.line, p.field, p.message, sev))
+            out.problems.append(dataclasses.replace(p, severity=sev))
         return out
 
     def summary(self) -> str:
-        def n(k, word):
+        def n(k: int, word: str) -> str:
             return f"{k} {word}{'' if k == 1 else 's'}"
         notes = self.count(NOTE)
         extra = f", {n(notes, 'note')}" if notes else ""

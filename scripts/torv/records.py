@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any, Generic, TypeVar
 
-from .content import Entry, Site
+from .load import Entry
+from .site import Site
 from .schema import PhoneNumber
 
 Texts = Mapping[str, str]  # a text in every language (a Localized field): language -> text

@@ -13,7 +13,7 @@ import jinja2
 from . import i18n
 
 if TYPE_CHECKING:
-    from .content import SiteSettings
+    from .settings import SiteSettings
 
 # Jinja templates Torv renders itself (the renderer's templates are in overrides/).
 TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")

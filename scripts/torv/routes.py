@@ -18,7 +18,9 @@ from . import i18n
 from .feeds import CALENDAR_FILE, FEED_FILE
 
 if TYPE_CHECKING:
-    from .content import Entry, Site, SiteSettings
+    from .load import Entry
+    from .settings import SiteSettings
+    from .site import Site
     from .records import Item
 
 HOME = ""

@@ -18,17 +18,14 @@ import yaml
 
 from .languages import language
 from .schema import DATETIME_RE, PLACEHOLDER
+from .schema.limits import COMMITMENT_MAX, ID, ID_RE, LOCATION_MAX, SUMMARY_MAX, TITLE_MAX
 from .yamlio import FENCE, ReadError, split_front_matter
 
-TITLE_MAX = 120
-SUMMARY_MAX = 300
-TEXT_MAX = 300
-LOCATION_MAX = 200
 SLUG_MAX = 60
 ID_MAX = 30
 
 NEWS_NAME = re.compile(r"^news/(?:.+/)?(?P<stem>[^/]+)\.[^./]+\.md$")
-SLUG_FIELD = re.compile(r"^slug:\s*[\"']?([a-z0-9][a-z0-9-]*)[\"']?\s*(?:#.*)?$", re.M)
+SLUG_FIELD = re.compile(rf"^slug:\s*[\"']?({ID})[\"']?\s*(?:#.*)?$", re.M)
 
 
 class ScaffoldError(Exception):
@@ -234,12 +231,12 @@ def add_commitment(settings, existing: dict, pillar: str, text: str, commitment_
         pillars = sorted({p.split("/")[-1].split(".")[0] for p in existing if p.startswith("policy/pillars/")})
         raise ScaffoldError(f"unknown pillar {json.dumps(pillar or '', ensure_ascii=False)}: expected one of "
                             f"{', '.join(pillars) or 'none'} (the file names in policy/pillars/)")
-    text = _text(text, "text", 'TEXT="Vi svarer inden for to arbejdsdage."', TEXT_MAX)
+    text = _text(text, "text", 'TEXT="Vi svarer inden for to arbejdsdage."', COMMITMENT_MAX)
     meta = _front_matter(source, existing[source]) or {}
     current = meta.get("commitments") if isinstance(meta, dict) else None
     ids = {str(c.get("id")) for c in current or [] if isinstance(c, dict)}
     if commitment_id:
-        if not re.match(r"^[a-z0-9][a-z0-9-]*$", commitment_id):
+        if not ID_RE.match(commitment_id):
             raise ScaffoldError(f"expected an id of lowercase letters, digits and - like svartid, found {commitment_id!r}")
         if commitment_id in ids:
             raise ScaffoldError(f"the pillar {pillar} already has a commitment with the id {commitment_id}")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import os
 
-from .models import Contacts, NewsItem, Page, Pillar, Policy, Settings
-from .schema import Localized, Text
+from .models import TAG_LABEL, Contacts, NewsItem, Page, Pillar, Policy, Settings
+from .schema.limits import ID_PATTERN
 from .statement import REL as STATEMENT_REL, Statement
 
 SCHEMA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schemas")
@@ -24,9 +24,8 @@ DATA_FILE_SCHEMAS = {"policy/contacts.yml": "contacts.schema.json", "news/tags.y
 
 
 def tags_schema() -> dict:
-    label = Localized(Text(max_length=60))
     return {"title": "Tags (news/tags.yml)", "type": "object",
-            "propertyNames": {"pattern": "^[a-z0-9][a-z0-9-]*$"}, "additionalProperties": label.json()}
+            "propertyNames": {"pattern": ID_PATTERN}, "additionalProperties": TAG_LABEL.json()}
 
 
 def all_schemas() -> dict[str, dict]:

@@ -24,7 +24,7 @@ import threading
 import time
 
 from .build import build, preview_paths
-from .content import ConfigError, load_settings
+from .settings import ConfigError, load_settings
 
 WATCHED_DIRS = ("news", "policy", "docs", "overrides")
 WATCHED_FILES = ("mkdocs.yml",)

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 
 import yaml
 
+from . import codes
+
 
 class ReadError(Exception):
-    """A file that cannot be read; carries the line and a plain-language message."""
+    """A file that cannot be read; carries the problem's code, the line and a plain-language message."""
 
-    def __init__(self, line: int, message: str, field: str = ""):
+    def __init__(self, code: str, line: int, message: str, field: str = ""):
         super().__init__(message)
+        self.code = code
         self.line = line
         self.message = message
         self.field = field
@@ -58,6 +61,8 @@ def _plain_timestamp(loader, node):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _plain_timestamp)
 
 Lines = dict  # tuple path -> 1-based line number
+TOO_DEEP = ("broken YAML: lists and groups are nested too deeply (hundreds of [ or { inside each other); "
+            "write plain text, lists and `key: value` pairs")
 
 
 def decode(raw: bytes) -> str:
@@ -68,12 +73,13 @@ def decode(raw: bytes) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ReadError(line, "the file is not UTF-8 text: save it as UTF-8 "
-                              "(in most editors: File > Save with encoding > UTF-8)") from None
+        raise ReadError(codes.UNREADABLE, line, "the file is not UTF-8 text: save it as UTF-8 "
+                                                "(in most editors: File > Save with encoding > UTF-8)") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise ReadError(line, "the file contains a NUL character: it looks like a binary file, not text")
+        raise ReadError(codes.UNREADABLE, line,
+                        "the file contains a NUL character: it looks like a binary file, not text")
     return text
 
 
@@ -86,10 +92,9 @@ def load_yaml(text: str, first_line: int = 1, aliases: bool = False) -> tuple[ob
         node = yaml.compose(text, Loader=_ConfigLoader if aliases else _Loader)
     except yaml.YAMLError as exc:
         line, message = yaml_error(exc, text, first_line)
-        raise ReadError(line, message) from None
+        raise ReadError(codes.BROKEN_YAML, line, message) from None
     except RecursionError:
-        raise ReadError(first_line, "broken YAML: lists and groups are nested too deeply (hundreds of [ or { "
-                                    "inside each other); write plain text, lists and `key: value` pairs") from None
+        raise ReadError(codes.BROKEN_YAML, first_line, TOO_DEEP) from None
     if node is None:
         return None, {}
     _check_duplicate_keys(node, first_line, 0)
@@ -102,9 +107,9 @@ def load_yaml(text: str, first_line: int = 1, aliases: bool = False) -> tuple[ob
         line = (mark.line + first_line) if mark is not None else first_line
         problem = str(getattr(exc, "problem", "") or "")
         if "could not determine a constructor for the tag" in problem:
-            raise ReadError(line, "a value starting with ! is a YAML type tag, which Torv does not read: "
-                                  "put the value in quotes, e.g. title: \"!Nyhed\"") from None
-        raise ReadError(line, "the YAML could not be read (" + (problem or "unsupported value")
+            raise ReadError(codes.BROKEN_YAML, line, "a value starting with ! is a YAML type tag, which Torv does not "
+                                                     "read: put the value in quotes, e.g. title: \"!Nyhed\"") from None
+        raise ReadError(codes.BROKEN_YAML, line, "the YAML could not be read (" + (problem or "unsupported value")
                         + "); write plain text, lists and `key: value` pairs") from None
     _record_lines(node, (), lines, first_line, 0)
     lines[()] = node.start_mark.line + first_line
@@ -140,8 +145,8 @@ def _check_duplicate_keys(node, first_line, depth, where=""):
             name = f"{where}.{k.value}" if where else str(k.value)
             line = k.start_mark.line + first_line
             if k.value in seen:
-                raise ReadError(line, f"written twice (also on line {seen[k.value]}): keep one of them",
-                                field=name)
+                raise ReadError(codes.DUPLICATE_FIELD, line,
+                                f"written twice (also on line {seen[k.value]}): keep one of them", field=name)
             seen[k.value] = line
             _check_duplicate_keys(v, first_line, depth + 1, name)
     elif isinstance(node, yaml.SequenceNode):
@@ -233,7 +238,7 @@ def split_front_matter(text: str) -> Document:
     """Front matter between `---` lines at the very top, then Markdown."""
     all_lines = text.split("\n")
     if not all_lines or not FENCE.match(all_lines[0]):
-        raise ReadError(1, "expected front matter: the file must start with a line `---`, then the fields, "
+        raise ReadError(codes.FRONT_MATTER, 1, "expected front matter: the file must start with a line `---`, then the fields, "
                            "one per line (e.g. `title: Dialogmøde`), then another line `---`, then the text")
     for i in range(1, len(all_lines)):
         if FENCE.match(all_lines[i]) or all_lines[i].rstrip() == "...":
@@ -241,7 +246,7 @@ def split_front_matter(text: str) -> Document:
             meta, lines = load_yaml(fm, first_line=2)
             body = "\n".join(all_lines[i + 1:])
             return Document(meta, lines, body, i + 2)
-    raise ReadError(1, "the front matter is not closed: add a line `---` after the last field")
+    raise ReadError(codes.FRONT_MATTER, 1, "the front matter is not closed: add a line `---` after the last field")
 
 
 def line_of(lines: Lines, path: tuple, default: int = 1) -> int:

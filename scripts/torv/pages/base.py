@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .. import i18n
-from ..content import SiteSettings
+from ..settings import SiteSettings
 from .shapes import PageMeta
 
 

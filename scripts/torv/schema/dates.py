@@ -1,0 +1,97 @@
+"""Options for time: dates, local dates and times, opening hours (a time range within a day) and time zones."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from typing import Any
+
+from .. import codes
+from .base import Context, Invalid, Option, shown
+from .text import Text
+
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+TIME_RANGE_RE = re.compile(r"^(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})$")
+
+
+class Date(Option):
+    expected = "a date"
+    code = codes.INVALID_DATE
+    example = "2026-01-30"
+
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        if not isinstance(value, str):
+            raise self.fail(value)
+        m = DATE_RE.match(value.strip())
+        if not m:
+            raise self.fail(value)
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a "
+                          f"date in the calendar", self.code) from None
+
+    def json(self) -> dict:
+        return {"type": "string", "format": "date", "pattern": DATE_RE.pattern}
+
+
+class DateTime(Option):
+    expected = "a local date and time"
+    code = codes.INVALID_DATE
+    example = "2026-12-03 08:30"
+
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
+        if not isinstance(value, str):
+            raise self.fail(value)
+        m = DATETIME_RE.match(value.strip())
+        if not m:
+            raise self.fail(value)
+        try:
+            return dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
+        except ValueError:
+            raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a "
+                          f"real date and time", self.code) from None
+
+    def json(self) -> dict:
+        return {"type": "string", "pattern": DATETIME_RE.pattern}
+
+
+class TimeRange(Option):
+    expected = "opening and closing time"
+    code = codes.INVALID_OPENING_HOURS
+    example = '"08:00-16:00"'
+
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
+        if not isinstance(value, str):
+            raise self.fail(value)
+        m = TIME_RANGE_RE.match(value.strip())
+        if not m:
+            raise self.fail(value)
+        h1, m1, h2, m2 = (int(x) for x in m.groups())
+        if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59 or (h1 == 24 and m1) or (h2 == 24 and m2):
+            raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a time of day",
+                          self.code)
+        opens, closes = dt.time(h1 % 24, m1), (dt.time(23, 59) if h2 == 24 else dt.time(h2, m2))
+        if closes <= opens:
+            raise Invalid(f"closes before it opens: {shown(value)}; expected the opening time first, "
+                          f"e.g. {self.example}", self.code)
+        return (opens, closes)
+
+    def json(self) -> dict:
+        return {"type": "string", "pattern": TIME_RANGE_RE.pattern}
+
+
+class TimeZone(Text):
+    """A time zone of the tz database, like Europe/Copenhagen."""
+
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
+        value = super().convert(value, ctx, keypath)
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            raise Invalid(f"expected a time zone like {self.example}, found {shown(value)}",
+                          codes.UNKNOWN_TIME_ZONE) from None
+        return value

@@ -1,0 +1,131 @@
+"""The site's settings: `extra.torv` and the addresses in mkdocs.yml, read and checked into `SiteSettings`."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import zoneinfo
+from dataclasses import dataclass
+
+import yaml
+
+from . import codes
+from .models import Settings
+from .problems import Report
+from .schema import Context, shown, url_host
+from .yamlio import TOO_DEEP, Lines, ReadError, decode, line_of, load_yaml, yaml_error
+
+
+class ConfigError(Exception):
+    """mkdocs.yml cannot be used: a usage/configuration problem (exit 2)."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(report.render())
+        self.report = report
+
+
+@dataclass
+class SiteSettings:
+    municipality: dict
+    languages: list            # codes, default first
+    default_language: str
+    language_names: dict
+    timezone: str
+    phone_region: str
+    missing_translation: str
+    reviewed_max_age_days: int
+    logo: str | None
+    site_url: str
+    repo_url: str | None
+    edit_base: str | None
+    site_name: str
+    cname: str | None = None     # custom domain (site_url's host) for site/CNAME, when extra.torv.cname
+
+
+class _MkdocsLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags; they do not concern Torv."""
+
+
+_MkdocsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def load_settings(root: str) -> SiteSettings:
+    """Read mkdocs.yml and check Torv's settings in it (`extra.torv`, by the Settings schema); ConfigError
+    with every problem found if they cannot be used."""
+    report = Report()
+    config, plain, lines = _read_config(os.path.join(root, "mkdocs.yml"), report)
+    # extra.torv read as Torv reads YAML: `NO` (Norway's phone region) and `no` stay texts, not false
+    extra = (plain.get("extra") or {}) if isinstance(plain, dict) else {}
+    raw = extra.get("torv") if isinstance(extra, dict) else None
+    if not isinstance(raw, dict):
+        report.error("mkdocs.yml", 0, "extra.torv", "missing: expected Torv's settings under extra: torv:, "
+                                                     "e.g. languages: [{code: da, name: Dansk, default: true}]",
+                     code=codes.MISSING_FIELD)
+        raise ConfigError(report)
+    site_url, repo_url = (_address(config, key, lines, report) for key in ("site_url", "repo_url"))
+    ctx = Context(path="mkdocs.yml", lines=lines, site_url=site_url)
+    values = Settings.check(raw, ctx, ("extra", "torv"))
+    for p in ctx.problems:
+        report.add(p)
+    if report.errors:
+        raise ConfigError(report)
+    default = ctx.default_language     # set by checking the languages
+    edit_base = values.get("repo_edit_base")
+    if not edit_base and repo_url and "github.com" in repo_url:
+        edit_base = repo_url.rstrip("/") + "/edit/main/"
+    return SiteSettings(
+        municipality=values["municipality"],
+        languages=[default] + [c for c in ctx.languages if c != default], default_language=default,
+        language_names={lang["code"]: lang["name"] for lang in values["languages"]},
+        timezone=values["timezone"], phone_region=values["phone_region"],
+        missing_translation=values["missing_translation"], reviewed_max_age_days=values["reviewed_max_age_days"],
+        logo=values.get("logo"), site_url=site_url.rstrip("/") + "/" if site_url else "",
+        repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
+        cname=url_host(site_url) if values["cname"] else None,
+    )
+
+
+def _read_config(path: str, report: Report) -> tuple[dict, object, Lines]:
+    """mkdocs.yml as MkDocs reads it (its own tags ignored), as Torv reads YAML (tags stripped), and the lines
+    of its keys; ConfigError if it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            text = decode(fh.read())
+        config = yaml.load(text, Loader=_MkdocsLoader) or {}
+        plain, lines = load_yaml(_strip_tags(text), aliases=True)
+    except FileNotFoundError:
+        report.error("mkdocs.yml", 0, "", "not found: run Torv from the repository's top folder",
+                     code=codes.MISSING_FILE)
+        raise ConfigError(report) from None
+    except OSError as exc:
+        report.error("mkdocs.yml", 0, "", f"cannot be read ({exc.strerror})", code=codes.UNREADABLE)
+        raise ConfigError(report) from None
+    except ReadError as exc:
+        report.error("mkdocs.yml", exc.line, exc.field, exc.message, code=exc.code)
+        raise ConfigError(report) from None
+    except yaml.YAMLError as exc:
+        line, message = yaml_error(exc, text)
+        report.error("mkdocs.yml", line, "", message, code=codes.BROKEN_YAML)
+        raise ConfigError(report) from None
+    except RecursionError:
+        report.error("mkdocs.yml", 1, "", TOO_DEEP, code=codes.BROKEN_YAML)
+        raise ConfigError(report) from None
+    return (config if isinstance(config, dict) else {}), plain, lines
+
+
+def _address(config: dict, key: str, lines: Lines, report: Report) -> str | None:
+    """MkDocs' site_url or repo_url: a text (MkDocs checks the rest), or None."""
+    value = config.get(key)
+    if value is None or isinstance(value, str):
+        return value or None
+    report.error("mkdocs.yml", line_of(lines, (key,)), key, f"expected a web address like "
+                 f"https://erhverv.havbjerg.dk/, found {shown(value)}", code=codes.INVALID_URL)
+    return None
+
+
+def _strip_tags(text: str) -> str:
+    return re.sub(r"!!?[A-Za-z][\w/:.-]*", "", text)
+
+
+def today_in(tz: str) -> dt.date:
+    return dt.datetime.now(zoneinfo.ZoneInfo(tz)).date()

@@ -1,0 +1,87 @@
+"""The whole site loaded and checked: `load_site` runs discover -> load -> check into a `Site` and a report.
+
+Pure with respect to its inputs: `load_site(root, today)` reads files under `root` and returns
+(site, report); nothing is written and nothing raises on bad input.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field as dc_field
+
+from . import codes, statement
+from .addresses import address_conflicts, assign_urls
+from .discover import DATA_FILES, discover, group_markdown
+from .load import Entry, Loader
+from .problems import WARNING, Problem, Report
+from .references import check_references
+from .settings import SiteSettings, load_settings, today_in
+from .states import mark_states
+
+
+@dataclass
+class Site:
+    root: str
+    settings: SiteSettings
+    today: dt.date
+    policy: Entry | None = None
+    pillars: list = dc_field(default_factory=list)
+    news: list = dc_field(default_factory=list)
+    pages: list = dc_field(default_factory=list)
+    contacts: dict = dc_field(default_factory=dict)
+    tags: dict = dc_field(default_factory=dict)
+    assets: set = dc_field(default_factory=set)    # absolute paths of files pages refer to
+    unpublished: list = dc_field(default_factory=list)
+    statement: dict | None = None                  # docs/accessibility.yml, checked (statement.py)
+
+    def published(self, entries: list[Entry]) -> list[Entry]:
+        return [e for e in entries if e.state == "published"]
+
+
+def load_site(root: str, today: dt.date | None = None, settings: SiteSettings | None = None) -> tuple[Site, Report]:
+    """Load everything under root. Raises ConfigError only for an unusable mkdocs.yml."""
+    settings = settings or load_settings(root)
+    today = today or today_in(settings.timezone)
+    ld = Loader(root, settings)
+    files = discover(root)
+    md = [f for f in files if f.endswith(".md")]
+    ld.report.files_checked = len(files)
+    contacts = ld.load_contacts()
+    tags = ld.load_tags()
+    groups, misnamed = group_markdown(md, settings.languages)
+    entries = ld.load_markdown(groups)
+    site = Site(root=root, settings=settings, today=today, contacts=contacts, tags=tags)
+    site.statement = statement.load(ld, today)
+    policies = entries["policy"]
+    site.policy = next((e for e in policies if e.group == "policy/policy" and e.state != "invalid"), None)
+    site.pillars = sorted(entries["pillar"], key=lambda e: (e.default.get("order", 0), e.id))
+    site.news = entries["news"]
+    site.pages = entries["page"]
+    problems = misnamed + policy_problems(policies, settings.default_language) + mark_states(site)
+    problems += check_references(site, ld.refs, ld.unreadable, ld.broken_tags)
+    assign_urls(site)
+    problems += address_conflicts(site)
+    problems += unused_files([f for f in files if not f.endswith(".md")], root, ld.assets)
+    for p in problems:
+        ld.report.add(p)
+    site.assets = ld.assets
+    return site, ld.report
+
+
+def policy_problems(policies: list[Entry], default: str) -> list[Problem]:
+    """The site has one policy, in policy/policy.<lang>.md."""
+    problems = [Problem(codes.MISPLACED_FILE, e.sources.get(default, e.group), 0, "",
+                        f"expected the policy in policy/policy.{default}.md")
+                for e in policies if e.group != "policy/policy"]
+    if not policies:
+        problems.append(Problem(codes.MISSING_FILE, f"policy/policy.{default}.md", 0, "",
+                                "missing: the site needs the policy (title, vision, adopted); see CONTENT.md"))
+    return problems
+
+
+def unused_files(other: list[str], root: str, assets: set[str]) -> list[Problem]:
+    """Every file that is not Markdown is a picture somebody uses, a known data file, or reported."""
+    return [Problem(codes.UNUSED_FILE, rel, 0, "", "this file is not used by any page: link to it from a page, "
+                                                   "or delete it", WARNING)
+            for rel in other
+            if rel not in DATA_FILES and os.path.normpath(os.path.join(root, rel)) not in assets]
