@@ -1,5 +1,8 @@
 """Take the figures: a command's time and peak memory, validation time, and what a built site holds.
 
+Wall-clock time is what a user waits; CPU time (user + system, all processes) is printed too, as it
+changes much less than wall-clock time when other work shares the machine.
+
 Memory of a build is the peak of the summed resident memory of the build process and all its
 descendants (Torv renders the languages in parallel child processes), sampled from /proc; the largest
 single process (getrusage's maxrss of the waited-for process tree) is kept too.
@@ -13,6 +16,7 @@ import html
 import os
 import platform
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -56,6 +60,7 @@ def torv_validation():
 @dataclasses.dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float      # user + system time of the command and its waited-for children
     returncode: int
     output: str
     peak_rss: int           # bytes, all processes of the command together (sampled)
@@ -94,7 +99,9 @@ def run(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> Run:
     full_env = dict(os.environ, **RENDER_ENV, **(env or {}))
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdout=out, stderr=subprocess.STDOUT)
+        # its own process group: an interrupted benchmark stops the command's whole process tree
+        proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
         peak = 0
         done = threading.Event()
 
@@ -104,7 +111,13 @@ def run(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> Run:
                 peak = max(peak, _tree_rss(proc.pid))
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:
+            done.set()
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise
         seconds = time.perf_counter() - start
         done.set()
         sampler.join()
@@ -112,7 +125,7 @@ def run(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> Run:
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
     largest = usage.ru_maxrss * 1024          # kilobytes on Linux
-    return Run(seconds, proc.returncode, text, max(peak, largest), largest)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, proc.returncode, text, max(peak, largest), largest)
 
 
 @dataclasses.dataclass(frozen=True)

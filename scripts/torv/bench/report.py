@@ -59,11 +59,15 @@ def result(r) -> str:
     langs = r.languages
     torv_s = median([b.seconds for b in r.torv])
     base_s = median([b.seconds for b in r.baseline])
+    torv_cpu = median([b.cpu_seconds for b in r.torv])
+    base_cpu = median([b.cpu_seconds for b in r.baseline])
     rows = [
         (f"validation (in process), median of {len(r.validation)}", seconds(median(r.validation)), ""),
         ("full build, median", seconds(torv_s), seconds(base_s)),
         ("  each run", _runs([b.seconds for b in r.torv]), _runs([b.seconds for b in r.baseline])),
         ("Torv / baseline", f"{torv_s / base_s:.2f}x" if base_s else "n/a", ""),
+        ("CPU time of the build (user + system), median", seconds(torv_cpu), seconds(base_cpu)),
+        ("  Torv / baseline", f"{torv_cpu / base_cpu:.2f}x" if base_cpu else "n/a", ""),
         ("peak memory, all processes of the build", memory(max(b.peak_rss for b in r.torv)),
          memory(max(b.peak_rss for b in r.baseline))),
         ("  largest single process", memory(max(b.largest_process for b in r.torv)),

@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import os
 import shutil
+import signal
 import sys
 import tempfile
 
@@ -123,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
               "(pip install -r requirements-bench.txt).")
         return 2
 
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stop)   # `kill` stops the benchmark and what it started, as Ctrl-C does
+
     def log(text):
         print(text, file=sys.stderr, flush=True)
 
@@ -146,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     except BenchError as exc:
         print(f"\nThe benchmark stopped: {exc}")
         return 1
+    except KeyboardInterrupt:
+        print("\nThe benchmark was interrupted.")
+        return 130
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
