@@ -19,7 +19,8 @@ from .measure import RENDER_ENV, news_pages, torv_serve_command
 
 START_TIMEOUT_S = 600
 SAVE_TIMEOUT_S = 180
-POLL_S = 0.02
+POLL_S = 0.02          # the open page is checked this often (in the browser)
+SERVED_POLL_S = 0.1    # the preview server is asked this often: the preview builds in the same process
 SETTLE_S = 1.5          # after a reload, before the next save: the preview is idle again
 ADDRESS = re.compile(r"Preview on (http://127\.0\.0\.1:\d+/)")
 
@@ -68,7 +69,7 @@ def _served(url: str, marker: str, since: float) -> float:
                     return time.time() - since
         except OSError:
             pass
-        time.sleep(POLL_S)
+        time.sleep(SERVED_POLL_S)
     return float("nan")
 
 
