@@ -23,6 +23,7 @@ POLL_S = 0.02          # the open page is checked this often (in the browser)
 SERVED_POLL_S = 0.1    # the preview server is asked this often: the preview builds in the same process
 SETTLE_S = 1.5          # after a reload, before the next save: the preview is idle again
 ADDRESS = re.compile(r"Preview on (http://127\.0\.0\.1:\d+/)")
+REBUILD = "rebuilding the preview"     # serve.py's line when it starts a rebuild
 
 
 @dataclasses.dataclass(frozen=True)
@@ -31,6 +32,7 @@ class SaveTimes:
     browser: tuple         # seconds from each save to the open page showing the change
     first_build: float     # seconds from starting the preview to its first page
     problem: str = ""      # why there are no figures
+    rebuilds: int = 0      # rebuilds the preview started after its first build (one per save expected)
 
 
 def _lines(proc: subprocess.Popen) -> queue.Queue:
@@ -58,6 +60,15 @@ def _wait_for_address(proc, lines: queue.Queue) -> str:
         if m:
             return m.group(1)
     raise RuntimeError("the preview did not start:\n" + "".join(seen[-20:]))
+
+
+def _drain(lines: queue.Queue) -> list:
+    out = []
+    while True:
+        try:
+            out.append(lines.get_nowait())
+        except queue.Empty:
+            return out
 
 
 def _served(url: str, marker: str, since: float) -> float:
@@ -117,7 +128,8 @@ def measure_saves(archive: Archive, browser, saves: int = 3) -> SaveTimes:
     served: list[float] = []
     shown: list[float] = []
     try:
-        base = _wait_for_address(proc, _lines(proc))
+        lines = _lines(proc)
+        base = _wait_for_address(proc, lines)
         first = time.time() - started
         out = os.path.join(archive.root, "build", "preview", "site")
         path = news_pages(out, archive, default_at_root=False)[lang].get(item.id)
@@ -140,7 +152,8 @@ def measure_saves(archive: Archive, browser, saves: int = 3) -> SaveTimes:
             served.append(result["t"])
             time.sleep(SETTLE_S)
         context.close()
-        return SaveTimes(tuple(served), tuple(shown), first)
+        rebuilds = sum(REBUILD in line for line in _drain(lines))
+        return SaveTimes(tuple(served), tuple(shown), first, rebuilds=rebuilds)
     except RuntimeError as exc:
         return SaveTimes((), (), float("nan"), str(exc))
     finally:

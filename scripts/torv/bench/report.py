@@ -118,7 +118,8 @@ def serve(n: int, times) -> str:
         return f"{head}: not measured ({times.problem})"
     rows = [("start to the first page served", seconds(times.first_build), ""),
             ("save to the changed page served", seconds(median(times.served)), _runs(times.served)),
-            ("save to the browser showing the change", seconds(median(times.browser)), _runs(times.browser))]
+            ("save to the browser showing the change", seconds(median(times.browser)), _runs(times.browser)),
+            ("rebuilds the preview started", f"{times.rebuilds}", "")]
     return head + "\n\n" + table(("measure", "median", "each save"), rows)
 
 
