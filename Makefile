@@ -18,7 +18,7 @@ $(VENV)/.build: requirements.txt pyproject.toml
 	$(PIP) --no-deps -e .
 	touch $@
 
-$(VENV)/.test: $(VENV)/.build requirements-test.txt
+$(VENV)/.test: $(VENV)/.build requirements-test.txt requirements-bench.txt
 	$(PIP) -r requirements-test.txt
 	touch $@
 
@@ -72,6 +72,9 @@ lighthouse: $(VENV)/.build
 clean:
 	rm -rf site build .pytest_cache
 
-## make bench: print speed and size figures (not part of the tests)
-bench: $(VENV)/.build
+## make bench: build a generated archive (N = 100, 300, 1000) with Torv and with plain Material +
+## mkdocs-static-i18n, alternating; print speed, memory and size figures (ARGS="--items 300 --runs 1").
+## Installs what the tests need: requirements-bench.txt (the baseline), Playwright and Chromium (page weight, serve)
+bench: $(VENV)/.test
+	@bash scripts/ensure-tools.sh
 	$(TORV) bench $(ARGS)
