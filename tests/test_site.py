@@ -201,9 +201,13 @@ def test_ui_strings_are_in_the_page_language(site_dir):
 # ---------------------------------------------------------------- contact data
 
 def phone(number: str) -> tuple[str, str]:
+    """(E.164 for tel:, the text shown): a Danish number as Danes write it, any other internationally
+    (tests/test_phones.py has the literal forms of each Nordic country)."""
     n = phonenumbers.parse(number, "DK")
+    danish = phonenumbers.region_code_for_number(n) == "DK"
     return (phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164),
-            phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+            phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.NATIONAL if danish
+                                       else phonenumbers.PhoneNumberFormat.INTERNATIONAL))
 
 
 def hours_rows(hours: dict, lang: str) -> list[tuple[str, str]]:

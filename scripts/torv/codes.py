@@ -67,7 +67,7 @@ TRANSLATION_WITHOUT_DEFAULT = _code(
     "`docs/om.sv.md` alone", "`docs/om.da.md` and `docs/om.sv.md`")
 MISSING_FILE = _code(
     "T010", "missing-file",
-    "A file the site needs is missing: mkdocs.yml, the policy or the contacts.",
+    "A file the site needs is missing: mkdocs.yml or the contacts.",
     "no `policy/contacts.yml`", "`policy/contacts.yml` with `main_unit` and `units`")
 UNUSED_FILE = _code(
     "T011", "unused-file",
@@ -245,6 +245,19 @@ CNAME_WITHOUT_SITE_URL = _code(
     "T049", "cname-without-site-url",
     "`cname: true` publishes the host of `site_url` as the custom domain, but there is no `site_url`.",
     "`cname: true` and no `site_url:`", "`site_url: https://erhverv.havbjerg.dk/`")
+UNKNOWN_PHONE_REGION = _code(
+    "T050", "unknown-phone-region",
+    "The phone region is not a two-letter country code of a country with phone numbers.",
+    "`phone_region: Sweden`", "`phone_region: SE`")
+LOW_CONTRAST = _code(
+    "T051", "low-contrast",
+    "The brand colour is not a colour like #0b4f6c, or white text on it is hard to read (contrast below 4.5:1); "
+    "the message proposes the nearest shade that passes.",
+    "`brand_colour: \"#4a90d9\"` (3.34:1)", "`brand_colour: \"#2a78ca\"` (4.5:1)")
+INVALID_LOGO = _code(
+    "T052", "invalid-logo",
+    "The logo is not an SVG or PNG file in the repository, or there is no file at the path given.",
+    "`logo: docs/logo.gif`", "`logo: docs/logo.svg`")
 
 
 def markdown_table() -> str:

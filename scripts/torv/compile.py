@@ -8,10 +8,12 @@ templates in overrides/ read only page.meta and config.extra.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from .look import brand_stylesheet
 from .site import Site
 from .pages import Page, Shared, pages_of
 from .records import content_of
@@ -68,6 +70,10 @@ def compile_site(site: Site, preview: bool = False, root_rel: str = "..") -> dic
         for path, text in subscriptions(content, routes, shared, lang).items():
             files[routes.build_file(lang, path)] = text
         files[routes.config_file(lang)] = config(content, routes, shared, lang, root_rel)
+        files[routes.build_file(lang, routes.brand_stylesheet)] = brand_stylesheet(site.settings.brand_colour)
+        if site.settings.logo:
+            logo = os.path.join(site.root, site.settings.logo)
+            files[routes.build_file(lang, routes.logo(site.settings.logo))] = Copy(logo)
     # Every language's folder gets every copy, as before: a picture only one language's text shows is in all.
     for lang in routes.languages:
         for path, source in media.items():

@@ -135,6 +135,12 @@ class Routes:
 
     feed = FEED_FILE  # the language's news feed, at its root
     calendar = CALENDAR_FILE  # every meeting of the language
+    brand_stylesheet = "assets/torv-brand.css"  # the brand colour (look.py), docs-relative
+
+    @staticmethod
+    def logo(path: str) -> str:
+        """The docs-relative copy of the logo (extra.torv.logo, a repository path)."""
+        return "assets/torv-logo" + posixpath.splitext(path)[1].lower()
 
     def ics(self, item: Item[Any], lang: str) -> str:
         return ics_url(self.url(item, lang))

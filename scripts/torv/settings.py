@@ -34,7 +34,8 @@ class SiteSettings:
     phone_region: str
     missing_translation: str
     reviewed_max_age_days: int
-    logo: str | None
+    logo: str | None           # repository path of an SVG or PNG file (extra.torv.logo), or Torv's own symbol
+    brand_colour: str          # #rrggbb (extra.torv.brand_colour), checked for contrast
     site_url: str
     repo_url: str | None
     edit_base: str | None
@@ -63,7 +64,7 @@ def load_settings(root: str) -> SiteSettings:
                      code=codes.MISSING_FIELD)
         raise ConfigError(report)
     site_url, repo_url = (_address(config, key, lines, report) for key in ("site_url", "repo_url"))
-    ctx = Context(path="mkdocs.yml", lines=lines, site_url=site_url)
+    ctx = Context(path="mkdocs.yml", lines=lines, site_url=site_url, root=root)
     values = Settings.check(raw, ctx, ("extra", "torv"))
     for p in ctx.problems:
         report.add(p)
@@ -79,7 +80,8 @@ def load_settings(root: str) -> SiteSettings:
         language_names={lang["code"]: lang["name"] for lang in values["languages"]},
         timezone=values["timezone"], phone_region=values["phone_region"],
         missing_translation=values["missing_translation"], reviewed_max_age_days=values["reviewed_max_age_days"],
-        logo=values.get("logo"), site_url=site_url.rstrip("/") + "/" if site_url else "",
+        logo=values.get("logo"), brand_colour=values["brand_colour"],
+        site_url=site_url.rstrip("/") + "/" if site_url else "",
         repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
         cname=url_host(site_url) if values["cname"] else None,
     )

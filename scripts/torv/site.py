@@ -61,6 +61,8 @@ def load_site(root: str, today: dt.date | None = None, settings: SiteSettings | 
     problems += check_references(site, ld.refs, ld.unreadable, ld.broken_tags)
     assign_urls(site)
     problems += address_conflicts(site)
+    if settings.logo:                              # the logo may be kept in a content folder (docs/logo.svg)
+        ld.assets.add(os.path.normpath(os.path.join(root, settings.logo)))
     problems += unused_files([f for f in files if not f.endswith(".md")], root, ld.assets)
     for p in problems:
         ld.report.add(p)
@@ -69,14 +71,10 @@ def load_site(root: str, today: dt.date | None = None, settings: SiteSettings | 
 
 
 def policy_problems(policies: list[Entry], default: str) -> list[Problem]:
-    """The site has one policy, in policy/policy.<lang>.md."""
-    problems = [Problem(codes.MISPLACED_FILE, e.sources.get(default, e.group), 0, "",
-                        f"expected the policy in policy/policy.{default}.md")
-                for e in policies if e.group != "policy/policy"]
-    if not policies:
-        problems.append(Problem(codes.MISSING_FILE, f"policy/policy.{default}.md", 0, "",
-                                "missing: the site needs the policy (title, vision, adopted); see CONTENT.md"))
-    return problems
+    """The site has at most one policy, in policy/policy.<lang>.md (a site of news and contacts has none)."""
+    return [Problem(codes.MISPLACED_FILE, e.sources.get(default, e.group), 0, "",
+                    f"expected the policy in policy/policy.{default}.md")
+            for e in policies if e.group != "policy/policy"]
 
 
 def unused_files(other: list[str], root: str, assets: set[str]) -> list[Problem]:

@@ -38,7 +38,7 @@ def home(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Pa
         heading=shared.t(lang, "home.title"),
         policy_title=pol.title if pol else None,
         vision=pol.vision if pol else None,
-        policy_href=rel_href(url, routes.section(lang, "policy")),
+        policy_href=rel_href(url, routes.section(lang, "policy")) if content.policy else None,
         pillars=[pillar_card(routes, p, lang, url) for p in content.pillars],
         latest=news_cards(shared, routes, items[:LATEST], lang, url),
         upcoming=news_cards(shared, routes, selection.upcoming(items, shared.today), lang, url),

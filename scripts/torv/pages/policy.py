@@ -50,7 +50,9 @@ def policy(content: Content, routes: Routes, lang: str, shared: Shared) -> list[
             done=counts["done"],
             in_progress=counts["in-progress"],
             planned=counts["planned"],
-        ),
+        )
+        if total
+        else None,
         counts=Counts(total=total, planned=counts["planned"], in_progress=counts["in-progress"], done=counts["done"]),
     )
     meta = PageMeta(

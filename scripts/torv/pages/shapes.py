@@ -65,8 +65,8 @@ class CommitmentView:
     id: str
     anchor: str  # the element id on the pillar page: <pillar>-<commitment>
     text: str
-    status: str
-    status_text: str
+    status: str | None  # None: the commitment is not tracked (no badge, not counted)
+    status_text: str | None
     owner: str | None  # "name, role" or the unit's name
     due: DateText | None
 
@@ -102,7 +102,7 @@ class Photo:
 @dataclass(frozen=True)
 class AddressView:
     street: str
-    postcode: str
+    postcode: str | None
     city: str
 
 
@@ -318,7 +318,7 @@ class HomeData(Common):
     heading: str
     policy_title: str | None
     vision: str | None
-    policy_href: str
+    policy_href: str | None  # None: the site has no policy
     pillars: list[PillarCard]
     latest: list[NewsCard]
     upcoming: list[NewsCard]
@@ -334,7 +334,7 @@ class PolicyData(Common):
     reviewed: DateText | None
     document: str | None
     pillars: list[PolicyPillar]
-    progress: str
+    progress: str | None  # None: no commitment has a status
     counts: Counts
 
 
