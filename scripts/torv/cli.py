@@ -1,6 +1,6 @@
 """The `torv` command: parse the options of a subcommand, call the pure functions, print, exit.
 
-    torv validate | build | serve | new | schemas | bench    (each with --help)
+    torv validate | build | check | serve | new | init | schemas | bench    (each with --help)
 
 Exit codes: 0 content valid (or done), 1 content errors, 2 usage or configuration problem.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -82,6 +83,19 @@ def build(args: argparse.Namespace) -> int:
     return build_site(args.root, today=args.today, out=args.out, strict=args.strict)
 
 
+# ---------------------------------------------------------------- torv check
+
+
+def check_arguments(parser: argparse.ArgumentParser) -> None:
+    common(parser)
+
+
+def check(args: argparse.Namespace) -> int:
+    from .check.run import check as check_site
+
+    return check_site(args.root, today=args.today, log=functools.partial(print, flush=True))
+
+
 # ---------------------------------------------------------------- torv serve
 
 
@@ -91,7 +105,6 @@ def serve_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def serve(args: argparse.Namespace) -> int:
-    import functools
     import signal
 
     from .serve import serve as serve_preview
@@ -264,6 +277,16 @@ COMMANDS = [
         "Validate the content and build site/ in every language. site/ changes only when everything succeeded.",
         build_arguments,
         build,
+    ),
+    Command(
+        "check",
+        "the pull-request check: validate --strict, build, check the built site",
+        "The check of the site's own content (`make check`, run on every pull request): validate with --strict, "
+        "build site/, then check what was built: every kind of page in every language with axe-core in Chromium "
+        "at desktop and mobile size, no request to another host and no cookie, links and anchors, the W3C HTML "
+        "validator, no empty section. Exit 0 only when everything passes.",
+        check_arguments,
+        check,
     ),
     Command(
         "serve",
