@@ -18,8 +18,9 @@ from torv.schema.look import contrast, hex_colour, passing_shade
 # ---------------------------------------------------------------- the contrast rule
 
 
-@pytest.mark.parametrize("colour, ratio", [("#0b4f6c", 8.94), ("#767676", 4.54), ("#4a90d9", 3.34),
-                                           ("#ffffff", 1.0), ("#000000", 21.0)])
+@pytest.mark.parametrize(
+    "colour, ratio", [("#0b4f6c", 8.94), ("#767676", 4.54), ("#4a90d9", 3.34), ("#ffffff", 1.0), ("#000000", 21.0)]
+)
 def test_contrast_with_white_as_wcag_computes_it(colour, ratio):
     assert round(contrast(colour, "#ffffff"), 2) == ratio
 
@@ -29,7 +30,7 @@ def test_the_proposed_shade_passes_and_is_the_nearest(colour):
     shade = passing_shade(colour)
     assert contrast(shade, "#ffffff") >= 4.5
     # one step lighter (1/255 in every channel it has) no longer passes: it is the nearest of its hue
-    lighter = "#" + "".join(f"{min(int(shade[i:i + 2], 16) + 1, 255):02x}" for i in (1, 3, 5))
+    lighter = "#" + "".join(f"{min(int(shade[i : i + 2], 16) + 1, 255):02x}" for i in (1, 3, 5))
     assert contrast(lighter, "#ffffff") < 4.5 + 0.05
 
 
@@ -63,8 +64,11 @@ def test_the_brand_colour_and_the_logo_of_a_site(built):
         assert links[-2:] == ["assets/torv.css", "assets/torv-brand.css"], "the brand colour comes last"
         assert attribute(page, ".md-header .md-logo img", "src") == "assets/torv-logo.png"
         assert attribute(page, 'link[rel="icon"]', "href") == "assets/torv-logo.png"
-        assert filecmp.cmp(os.path.join(site_dir, lang, "assets", "torv-logo.png"),
-                           os.path.join(FIXTURES, "strandvik", "docs", "logo.png"), shallow=False)
+        assert filecmp.cmp(
+            os.path.join(site_dir, lang, "assets", "torv-logo.png"),
+            os.path.join(FIXTURES, "strandvik", "docs", "logo.png"),
+            shallow=False,
+        )
 
 
 @pytest.mark.slow

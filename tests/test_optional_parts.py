@@ -60,15 +60,17 @@ def test_a_contact_page_without_people_and_an_address_without_postcode(built):
 
 
 def test_the_empty_section_check_finds_a_heading_with_nothing_under_it():
-    page = (b"<html><body><article><h1>Title</h1><h2>Empty</h2><h2>Full</h2><p>text</p>"
-            b"<h2>Cards</h2><div><h3>Name</h3><p>role</p></div><h2>Nested empty</h2><h3>Nothing</h3>"
-            b"<section><h2>Picture</h2><img src=x alt=y></section></article></body></html>")
+    page = (
+        b"<html><body><article><h1>Title</h1><h2>Empty</h2><h2>Full</h2><p>text</p>"
+        b"<h2>Cards</h2><div><h3>Name</h3><p>role</p></div><h2>Nested empty</h2><h3>Nothing</h3>"
+        b"<section><h2>Picture</h2><img src=x alt=y></section></article></body></html>"
+    )
     assert empty_headings(page) == ["h2 'Empty'", "h2 'Nested empty'", "h3 'Nothing'"]
 
 
 # ---------------------------------------------------------------- commitments without a status
 
-UNTRACKED = "servicedag"       # in policy/pillars/dialog.da.md: its status is taken out
+UNTRACKED = "servicedag"  # in policy/pillars/dialog.da.md: its status is taken out
 NEW_PILLAR = """---
 title: Turisme
 summary: Flere gæster i Havbjerg hele året, til gavn for handel, overnatning og kultur.

@@ -14,15 +14,24 @@ pytestmark = pytest.mark.slow
 
 # site -> (contact page, [(name on the card, number shown, tel: link)])
 CONTACT_PAGES = {
-    "havbjerg": ("da/kontakt/", [("Erhvervsservice", "72 10 20 00", "tel:+4572102000"),
-                                 ("Birgitte Holm", "72 10 20 01", "tel:+4572102001")]),
+    "havbjerg": (
+        "da/kontakt/",
+        [("Erhvervsservice", "72 10 20 00", "tel:+4572102000"), ("Birgitte Holm", "72 10 20 01", "tel:+4572102001")],
+    ),
     "strandvik": ("sv/kontakt/", [("Näringslivskontoret", "0303-33 00 00", "tel:+46303330000")]),
-    "fjellstad": ("nb/kontakt/", [("Næringsavdelingen", "62 43 00 00", "tel:+4762430000"),
-                                  ("Eirik Haugen", "91 71 23 45", "tel:+4791712345"),
-                                  # a Swedish number on a Norwegian site: international
-                                  ("Lena Sandberg", "+46 8 123 456 78", "tel:+46812345678")]),
-    "koskela": ("fi/yhteystiedot/", [("Yrityspalvelut", "06 1234567", "tel:+35861234567"),
-                                     ("Aino Lehtonen", "040 1234567", "tel:+358401234567")]),
+    "fjellstad": (
+        "nb/kontakt/",
+        [
+            ("Næringsavdelingen", "62 43 00 00", "tel:+4762430000"),
+            ("Eirik Haugen", "91 71 23 45", "tel:+4791712345"),
+            # a Swedish number on a Norwegian site: international
+            ("Lena Sandberg", "+46 8 123 456 78", "tel:+46812345678"),
+        ],
+    ),
+    "koskela": (
+        "fi/yhteystiedot/",
+        [("Yrityspalvelut", "06 1234567", "tel:+35861234567"), ("Aino Lehtonen", "040 1234567", "tel:+358401234567")],
+    ),
 }
 
 
@@ -45,12 +54,22 @@ def test_every_language_of_a_site_shows_the_country_s_form(built):
         assert "06 1234567" in [text(a) for a in page.select('a[href^="tel:"]')], address
 
 
-@pytest.mark.parametrize("region, example", [("DK", "+45 72 10 20 00"), ("SE", "+46 303 33 00 00"),
-                                             ("NO", "+47 62 43 00 00"), ("FI", "+358 6 1234567"),
-                                             ("IS", "+354 411 1111"), ("DE", "+49 30 123456")])
+@pytest.mark.parametrize(
+    "region, example",
+    [
+        ("DK", "+45 72 10 20 00"),
+        ("SE", "+46 303 33 00 00"),
+        ("NO", "+47 62 43 00 00"),
+        ("FI", "+358 6 1234567"),
+        ("IS", "+354 411 1111"),
+        ("DE", "+49 30 123456"),
+    ],
+)
 def test_an_invalid_number_gets_an_example_of_the_site_s_country(region, example):
     assert phone_example(region) == example
     ctx = Context(path="policy/contacts.yml", lines={}, phone_region=region)
     assert Phone().check("12 34", ctx, ("phone",)) is not None
-    assert ctx.problems[0].message == (f'expected a phone number like {example}, found "12 34", which is not a '
-                                       f"valid phone number (check the number of digits and the country code)")
+    assert ctx.problems[0].message == (
+        f'expected a phone number like {example}, found "12 34", which is not a '
+        f"valid phone number (check the number of digits and the country code)"
+    )

@@ -58,7 +58,9 @@ def config(content: Content, routes: Routes, shared: Shared, lang: str, root_rel
         "nav": nav(content, routes, shared, lang),
         "extra": {
             "alternate": [
-                {"name": s.language_names.get(lg, lg), "link": f"/{lg}/", "lang": lg} for lg in routes.languages
+                # the language switcher of pages without page.meta (the 404 page, served at any address)
+                {"name": s.language_names.get(lg, lg), "link": routes.language_root(lg), "lang": lg}
+                for lg in routes.languages
             ],
             "torv_lang": lang,
             "torv_brand": routes.brand_stylesheet,  # main.html links it after the theme's stylesheets

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from . import i18n
+from .routes import path_of
 
 if TYPE_CHECKING:
     from .settings import SiteSettings
@@ -50,6 +51,7 @@ class NotFoundSection:
     lang: str
     title: str
     text: str
+    href: str                   # the language's home page from the host's root (/repo/da/ under a project site)
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ def root_files(settings: SiteSettings, today: dt.date,
                strings: Callable[[str], dict] = i18n.strings) -> dict[str, str]:
     """{file name: text} of the files at the root of the site, for the languages of `settings`."""
     langs, url = settings.languages, settings.site_url
+    base = path_of(url)   # the 404 page is served at any address: its links start at the host's root
     alternates = [Link(lg, f"{url}{lg}/") for lg in langs]
     if url:
         alternates.append(Link("x-default", url))
@@ -97,7 +100,8 @@ def root_files(settings: SiteSettings, today: dt.date,
         languages=[Text(lg, settings.language_names.get(lg, lg)) for lg in langs])
     notfound = NotFound(
         lang=settings.default_language, heading=chooser.heading, codes=list(langs),
-        sections=[NotFoundSection(lg, strings(lg)["notfound.title"], strings(lg)["notfound.text"]) for lg in langs])
+        sections=[NotFoundSection(lg, strings(lg)["notfound.title"], strings(lg)["notfound.text"], f"{base}{lg}/")
+                  for lg in langs])
     files = {"index.html": render("chooser.html", chooser), "404.html": render("notfound.html", notfound),
              ".nojekyll": ""}
     if url:

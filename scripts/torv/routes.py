@@ -80,6 +80,12 @@ def host_of(site_url: str) -> str | None:
     return urllib.parse.urlsplit(site_url).hostname if site_url else None
 
 
+def path_of(site_url: str) -> str:
+    """The path the site is served under: `/repo/` for a project site (https://org.github.io/repo/), else `/`."""
+    path = urllib.parse.urlsplit(site_url).path if site_url else ""
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
 @dataclass(frozen=True)
 class Routes:
     """The addresses of one site: its languages, its public address and its repository folder."""
@@ -178,6 +184,11 @@ class Routes:
         return os.path.normpath(os.path.join(self.root, "policy", path))
 
     # ---- full addresses
+    def language_root(self, lang: str) -> str:
+        """A language's home page as a path from the host's root (`/repo/da/` under a project site): for pages
+        that can be served at any address, the 404 pages."""
+        return f"{path_of(self.site_url)}{lang}/"
+
     def absolute(self, lang: str, url: str) -> str:
         """The full address of a URL (root-relative without site_url)."""
         return f"{self.site_url}{lang}/{url}" if self.site_url else f"/{lang}/{url}"
@@ -196,4 +207,5 @@ class Routes:
         return out
 
 
-__all__ = ["HOME", "Routes", "cross_href", "entry_url", "host_of", "ics_url", "item_url", "rel_href", "section_url"]
+__all__ = ["HOME", "Routes", "cross_href", "entry_url", "host_of", "ics_url", "item_url", "path_of", "rel_href",
+           "section_url"]

@@ -70,6 +70,12 @@ def broken_links(site_dir: str, site_url: str = "") -> list[str]:
             path = "/" + (u.path or "/")[len(prefix) :]
             if path != "/" and path.lstrip("/").split("/")[0] not in tops:
                 return  # the host's other pages, outside this site
+        elif u.path.startswith("/"):
+            # from the host's root: the site is at site_url's path (/repo/ of a project site)
+            if not u.path.startswith(prefix):
+                out.append(f"{src_rel}: {what} {ref}: outside the site, whose addresses start with {prefix}")
+                return
+            path = "/" + u.path[len(prefix) :]
         else:
             path = posixpath.normpath(posixpath.join(posixpath.dirname(base_path), u.path)) if u.path else base_path
             if u.path.endswith("/") and not path.endswith("/"):
