@@ -21,6 +21,9 @@ from .site import load_site
 # The live preview (`make serve`) builds in its own folder below build/, which a production
 # build leaves alone: build/preview/tree/ (generated pages) and build/preview/site/ (served).
 PREVIEW_DIR = os.path.join("build", "preview")
+# The site to open from disk (`torv build --for-files`, the reviewers' preview) is built in build/files/
+# into site-preview/.
+FILES_DIR, FILES_OUT = os.path.join("build", "files"), "site-preview"
 
 
 def preview_paths(root: str) -> tuple[str, str]:
@@ -60,19 +63,24 @@ def render_language(build_dir: str, lang: str, strict: bool = True) -> tuple[str
 
 
 def build(root: str, today: dt.date | None = None, out: str | None = None, strict: bool = True,
-          log=print, preview: bool = False) -> int:
+          log=print, preview: bool = False, for_files: bool = False) -> int:
     """Return 0 on success, 1 on content or build errors, 2 on a configuration problem.
 
     `preview=True` (only for `make serve`) also shows drafts and scheduled items, each with a
     notice, and builds in build/preview/ (output build/preview/site/ unless `out` is given).
+    `for_files=True`: a site that works opened from disk (file URLs, use_directory_urls: false), for
+    reviewers to download; built in build/files/ into site-preview/ unless `out` is given.
     """
     root = os.path.abspath(root)
     if preview:
         build_dir, default_out = preview_paths(root)
         keep: tuple = ()
+    elif for_files:
+        build_dir, default_out = os.path.join(root, FILES_DIR), os.path.join(root, FILES_OUT)
+        keep = ()
     else:
         build_dir, default_out = os.path.join(root, "build"), os.path.join(root, "site")
-        keep = (os.path.basename(PREVIEW_DIR),)
+        keep = (os.path.basename(PREVIEW_DIR), os.path.basename(FILES_DIR))
     out = os.path.abspath(out or default_out)
     previous = "preview" if preview else f"{os.path.basename(out)}/"
     try:
@@ -86,7 +94,8 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         return 1
     if report.warnings:
         log(report.render())
-    files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
+    files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"),
+                         for_files=for_files)
     write_tree(files, build_dir, keep)
     langs = site.settings.languages
     with ThreadPoolExecutor(max_workers=len(langs)) as pool:
@@ -106,7 +115,7 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
     try:
         for lg in langs:
             shutil.move(os.path.join(build_dir, lg, "site"), os.path.join(tmp, lg))
-        for name, text in root_files(site.settings, site.today).items():
+        for name, text in root_files(site.settings, site.today, for_files=for_files).items():
             with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         old = None

@@ -70,6 +70,12 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
     common(parser)
     parser.add_argument("--out", default=None, help="output folder (default: site/ in the repository)")
     parser.add_argument(
+        "--for-files",
+        action="store_true",
+        help="build a site that works opened from disk (links name their HTML files), for reviewers to download; "
+        "into site-preview/ unless --out is given",
+    )
+    parser.add_argument(
         "--no-strict",
         dest="strict",
         action="store_false",
@@ -80,7 +86,7 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
 def build(args: argparse.Namespace) -> int:
     from .build import build as build_site
 
-    return build_site(args.root, today=args.today, out=args.out, strict=args.strict)
+    return build_site(args.root, today=args.today, out=args.out, strict=args.strict, for_files=args.for_files)
 
 
 # ---------------------------------------------------------------- torv check

@@ -71,6 +71,8 @@ def config(content: Content, routes: Routes, shared: Shared, lang: str, root_rel
             "t": {k: v for k, v in sorted(shared.strings[lang].items()) if not k.startswith("url.")},
         },
     }
+    if routes.files:
+        cfg["use_directory_urls"] = False  # opened from disk: every link names its HTML file
     if s.logo:
         cfg["theme"]["logo"] = cfg["theme"]["favicon"] = routes.logo(s.logo)
     if routes.site_url:

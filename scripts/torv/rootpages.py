@@ -44,6 +44,7 @@ class Chooser:
     codes: list[str]            # the languages the script chooses from
     choose: list[Text]          # "Choose language" in every language
     languages: list[Text]       # the links: each language's name, in that language
+    index: str                  # after a language's folder in links: "" on a web host, "index.html" from disk
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,9 @@ def render(template: str, page: Chooser | NotFound | SitemapIndex) -> str:
 
 
 def root_files(settings: SiteSettings, today: dt.date,
-               strings: Callable[[str], dict] = i18n.strings) -> dict[str, str]:
-    """{file name: text} of the files at the root of the site, for the languages of `settings`."""
+               strings: Callable[[str], dict] = i18n.strings, for_files: bool = False) -> dict[str, str]:
+    """{file name: text} of the files at the root of the site, for the languages of `settings` (`for_files`: of a
+    site opened from disk, whose links name their HTML files)."""
     langs, url = settings.languages, settings.site_url
     base = path_of(url)   # the 404 page is served at any address: its links start at the host's root
     alternates = [Link(lg, f"{url}{lg}/") for lg in langs]
@@ -97,7 +99,8 @@ def root_files(settings: SiteSettings, today: dt.date,
         alternates=alternates,
         codes=list(langs),
         choose=[Text(lg, strings(lg)["language.choose"]) for lg in langs],
-        languages=[Text(lg, settings.language_names.get(lg, lg)) for lg in langs])
+        languages=[Text(lg, settings.language_names.get(lg, lg)) for lg in langs],
+        index="index.html" if for_files else "")
     notfound = NotFound(
         lang=settings.default_language, heading=chooser.heading, codes=list(langs),
         sections=[NotFoundSection(lg, strings(lg)["notfound.title"], strings(lg)["notfound.text"], f"{base}{lg}/")

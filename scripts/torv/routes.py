@@ -2,7 +2,9 @@
 
 A URL here is a site path relative to its language's root, in the folder form the renderer serves
 (`nyheder/dialogmoede/`, `""` for the home page); the output file is the Markdown file in the language's
-docs folder that the renderer serves at that URL (use_directory_urls).
+docs folder that the renderer serves at that URL (use_directory_urls). A site built to be opened from disk
+(`torv build --for-files`, the reviewers' preview) has file URLs instead: `nyheder/dialogmoede.html`,
+`nyheder/index.html`, `index.html` (use_directory_urls: false).
 """
 
 from __future__ import annotations
@@ -51,10 +53,10 @@ def entry_url(site: Site, e: Entry, lang: str) -> str:
 
 
 def rel_href(from_url: str, to_url: str) -> str:
-    """Relative href between two URLs of one language tree ('' is the home page)."""
+    """Relative href between two URLs of one language tree ('' is the home page; a URL not ending in / is a file)."""
     if to_url.startswith(EXTERNAL):
         return to_url
-    frm = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
+    frm = (from_url if from_url.endswith("/") else posixpath.dirname(from_url)).rstrip("/")
     target, _, frag = to_url.partition("#")
     rel = posixpath.relpath("/" + target, "/" + frm) if frm else target or "./"
     if rel == ".":
@@ -67,13 +69,14 @@ def rel_href(from_url: str, to_url: str) -> str:
 
 
 def cross_href(from_url: str, to_lang: str, to_url: str) -> str:
-    """Relative href from a page to a URL of another language's tree (the languages are sibling folders)."""
+    """Relative href from a page to a URL of another language's tree (the languages are sibling folders); the
+    same count of steps up from a folder URL (`a/b/` is in a/b/) and from a file URL (`a/b.html` is in a/)."""
     return "../" * (from_url.count("/") + 1) + f"{to_lang}/{to_url}"
 
 
 def ics_url(url: str) -> str:
-    """A meeting's calendar file, next to its page: nyheder/dialogmoede/ -> nyheder/dialogmoede.ics"""
-    return url.rstrip("/") + ".ics"
+    """A meeting's calendar file, next to its page: nyheder/dialogmoede/ (or .html) -> nyheder/dialogmoede.ics"""
+    return url.removesuffix(".html").rstrip("/") + ".ics"
 
 
 def host_of(site_url: str) -> str | None:
@@ -96,9 +99,10 @@ class Routes:
     host: str | None  # site_url's host, parsed once
     omit_missing: bool  # missing_translation: omit (else: the default-language page, with a notice)
     root: str  # the repository folder: media paths are relative to it
+    files: bool = False  # file URLs (x.html, folder/index.html): a site to open from disk
 
     @classmethod
-    def of(cls, settings: SiteSettings, root: str) -> Routes:
+    def of(cls, settings: SiteSettings, root: str, files: bool = False) -> Routes:
         return cls(
             languages=tuple(settings.languages),
             default_language=settings.default_language,
@@ -106,6 +110,7 @@ class Routes:
             host=host_of(settings.site_url),
             omit_missing=settings.missing_translation == "omit",
             root=root,
+            files=files,
         )
 
     # ---- which pages there are
@@ -123,18 +128,22 @@ class Routes:
 
     # ---- URLs in a language tree
     def url(self, item: Item[Any], lang: str) -> str:
-        return item_url(item.kind, item.id, item.slug(lang), lang)
+        return self._served(lang, item_url(item.kind, item.id, item.slug(lang), lang))
 
     def section(self, lang: str, section: str | None) -> str:
         """A section's URL; None: the home page."""
-        return section_url(lang, section) if section else HOME
+        return self._served(lang, section_url(lang, section) if section else HOME)
 
     def section_urls(self, section: str | None) -> dict[str, str]:
         """A section's URL in every language."""
         return {lg: self.section(lg, section) for lg in self.languages}
 
     def tag(self, lang: str, tag: str) -> str:
-        return f"{i18n.segment(lang, 'tags')}/{tag}/"
+        return self._served(lang, f"{i18n.segment(lang, 'tags')}/{tag}/")
+
+    def _served(self, lang: str, url: str) -> str:
+        """A folder URL as the renderer serves it: itself, or the HTML file of its page (`files`)."""
+        return self.output_file(lang, url)[:-3] + ".html" if self.files else url
 
     def tag_urls(self, tag: str) -> dict[str, str]:
         return {lg: self.tag(lg, tag) for lg in self.languages}
@@ -154,6 +163,8 @@ class Routes:
     # ---- files
     def output_file(self, lang: str, url: str) -> str:
         """The docs-relative Markdown file served at `url`: a section's page is its folder's index."""
+        if url.endswith(".html"):
+            return url[:-5] + ".md"
         if url == HOME or (url.count("/") == 1 and url[:-1] in self._section_dirs(lang)):
             return url + "index.md"
         return url[:-1] + ".md"
@@ -199,11 +210,11 @@ class Routes:
         out = []
         for lg in self.languages:
             if item is None:
-                out.append((lg, (urls or {}).get(lg, HOME), True))
+                out.append((lg, (urls or {}).get(lg, self.section(lg, None)), True))
             elif self.has_page(item, lg):
                 out.append((lg, self.url(item, lg), item.translated(lg)))
             else:
-                out.append((lg, HOME, False))
+                out.append((lg, self.section(lg, None), False))
         return out
 
 
