@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .. import localize
+from .. import localize, statement
 from ..records import Content, Item
 from ..routes import Routes, cross_href, rel_href
 from .base import Shared
@@ -78,9 +78,8 @@ def footer_links(content: Content, routes: Routes, shared: Shared, lang: str, ur
         if p.id in PRIVACY_PAGES and routes.has_page(p, lang)
     ]
     if content.statement:
-        links.append(
-            Link(text=shared.t(lang, "footer.accessibility"), href=rel_href(url, routes.section(lang, "accessibility")))
-        )
+        text = statement.title(lang, shared.settings.phone_region) or shared.t(lang, "footer.accessibility")
+        links.append(Link(text=text, href=rel_href(url, routes.section(lang, "accessibility"))))
     return links
 
 
