@@ -6,7 +6,7 @@ TORV   := $(BIN)/torv
 PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 ARGS   ?=
 
-.PHONY: validate build check serve test schemas bench clean news meeting commitment lighthouse
+.PHONY: validate build check init serve test schemas bench clean news meeting commitment lighthouse
 
 # .venv/: the pinned requirements, then Torv itself, editable (`pip install -e .`, see pyproject.toml): the
 # `torv` command runs the code in scripts/torv/ as it is. After a `git pull` only a changed requirements.txt
@@ -36,6 +36,11 @@ check: $(VENV)/.test
 	@bash scripts/ensure-tools.sh
 	@$(MAKE) --no-print-directory node_modules/.installed
 	$(TORV) check $(ARGS)
+
+## make init: set up a new site for your municipality (asks for its name, languages, country, colour, logo ...;
+## ARGS="--examples" adds an example of each kind of content); replaces the sample content
+init: $(VENV)/.build
+	$(TORV) init $(ARGS)
 
 ## make serve: live preview on http://127.0.0.1:8000 that rebuilds when content changes
 serve: $(VENV)/.build

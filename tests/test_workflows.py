@@ -12,7 +12,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import BUILD_DATE, ROOT, TORV, copy_repo
+from conftest import BUILD_DATE, FIXTURE, ROOT, TORV, copy_repo
 from torv.settings import load_settings
 
 WORKFLOWS = sorted(glob.glob(os.path.join(ROOT, ".github", "workflows", "*.y*ml")))
@@ -134,7 +134,7 @@ def test_publish_deploys_only_the_default_branch():
     assert set(on) == {"push", "schedule", "workflow_dispatch"}
     assert on["schedule"] and all("cron" in s for s in on["schedule"]), "a nightly build"
     # pushes: only the default branch, the one 'Edit this page' commits to
-    edit_branch = re.search(r"/edit/([^/]+)/", load_settings(ROOT).edit_base)[1]
+    edit_branch = re.search(r"/edit/([^/]+)/", load_settings(FIXTURE).edit_base)[1]   # the sample's settings
     assert on["push"]["branches"] == [edit_branch]
     assert wf["permissions"] == {"contents": "read"}, "minimal permissions for everything but the deploy"
     assert wf["concurrency"]["group"] and wf["concurrency"]["cancel-in-progress"] is False

@@ -226,6 +226,40 @@ def _read_files(root: str, names: list[str]) -> dict[str, str]:
     return out
 
 
+# ---------------------------------------------------------------- torv init
+
+
+def names(value: str) -> tuple[str, str]:
+    lang, sep, name = value.partition("=")
+    if not sep or not lang.strip() or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected LANGUAGE=NAME like da=\"Havbjerg Kommune\", found {value!r}")
+    return lang.strip().lower(), name.strip()
+
+
+def init_arguments(parser: argparse.ArgumentParser) -> None:
+    common(parser)
+    parser.add_argument("--languages", help="the site's languages, the default first, e.g. da,sv,en")
+    parser.add_argument("--default", help="the default language (default: the first of --languages)")
+    parser.add_argument("--name", dest="names", type=names, action="append", default=[], metavar="LANG=NAME",
+                        help='the municipality\'s name in a language, once per language: --name "da=Havbjerg Kommune"')
+    parser.add_argument("--phone-region", help="the country of the site's phone numbers: DK, SE, NO, FI, IS ... "
+                                               "(default: the default language's)")
+    parser.add_argument("--timezone", help="e.g. Europe/Stockholm (default: the phone region's)")
+    parser.add_argument("--brand-colour", help="#rrggbb of the header and links; white text on it needs 4.5:1 "
+                                               "(default: #0b4f6c)")
+    parser.add_argument("--logo", help="an SVG or PNG file, copied to docs/ (default: Torv's symbol)")
+    parser.add_argument("--site-url", help="the site's address, e.g. https://ORG.github.io/REPO/")
+    parser.add_argument("--examples", action="store_true", help="an example of each kind of content, to replace")
+    parser.add_argument("--force", action="store_true", help="replace content that is not Torv's sample site")
+    parser.add_argument("--no-input", action="store_true", help="never ask: take the options and the defaults")
+
+
+def init(args: argparse.Namespace) -> int:
+    from .newsite.run import init as init_site
+
+    return init_site(args)
+
+
 # ---------------------------------------------------------------- torv schemas
 
 
@@ -309,6 +343,16 @@ COMMANDS = [
         "Create a new news item, meeting or commitment, in every configured language.",
         new_arguments,
         new,
+    ),
+    Command(
+        "init",
+        "a new site for your municipality: settings and content folders",
+        "Set up Torv for a municipality: asks for (or takes as options) its name in each language, the languages "
+        "and the default one, the phone region, the time zone, the brand colour, the logo and the site's address; "
+        "checks them, then writes mkdocs.yml and the content folders policy/, news/ and docs/ in place of the "
+        "sample (with --examples: an example of each kind of content). Asks for what is missing at a terminal.",
+        init_arguments,
+        init,
     ),
     Command(
         "schemas",

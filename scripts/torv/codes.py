@@ -258,6 +258,11 @@ INVALID_LOGO = _code(
     "T052", "invalid-logo",
     "The logo is not an SVG or PNG file in the repository, or there is no file at the path given.",
     "`logo: docs/logo.gif`", "`logo: docs/logo.svg`")
+NO_SITE_URL = _code(
+    "T053", "no-site-url",
+    "Warning: mkdocs.yml has no `site_url`, the site's address: without it there are no feeds, calendars or "
+    "sitemaps, and the 404 page of each language cannot find its stylesheets.",
+    "no `site_url:` line", "`site_url: https://havbjerg.github.io/erhverv/`")
 
 
 def markdown_table() -> str:

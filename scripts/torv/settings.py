@@ -11,7 +11,7 @@ import yaml
 
 from . import codes
 from .models import Settings
-from .problems import Report
+from .problems import WARNING, Problem, Report
 from .schema import Context, shown, url_host
 from .yamlio import TOO_DEEP, Lines, ReadError, decode, line_of, load_yaml, yaml_error
 
@@ -41,6 +41,7 @@ class SiteSettings:
     edit_base: str | None
     site_name: str
     cname: str | None = None     # custom domain (site_url's host) for site/CNAME, when extra.torv.cname
+    warnings: tuple[Problem, ...] = ()   # what the validator reports about the settings besides content problems
 
 
 class _MkdocsLoader(yaml.SafeLoader):
@@ -84,7 +85,17 @@ def load_settings(root: str) -> SiteSettings:
         site_url=site_url.rstrip("/") + "/" if site_url else "",
         repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
         cname=url_host(site_url) if values["cname"] else None,
+        warnings=tuple(report.problems) + tuple(_missing_site_url(site_url, lines)),
     )
+
+
+def _missing_site_url(site_url: str | None, lines: Lines) -> list[Problem]:
+    if site_url:
+        return []
+    return [Problem(codes.NO_SITE_URL, "mkdocs.yml", 1, "site_url",
+                    "missing: expected the site's address like https://ORG.github.io/REPO/ (GitHub Pages) or "
+                    "https://erhverv.havbjerg.dk/; without it there are no feeds, calendars or sitemaps, and the "
+                    "404 page of each language cannot find its stylesheets", WARNING)]
 
 
 def _read_config(path: str, report: Report) -> tuple[dict, object, Lines]:

@@ -64,7 +64,7 @@ def load_site(root: str, today: dt.date | None = None, settings: SiteSettings | 
     if settings.logo:                              # the logo may be kept in a content folder (docs/logo.svg)
         ld.assets.add(os.path.normpath(os.path.join(root, settings.logo)))
     problems += unused_files([f for f in files if not f.endswith(".md")], root, ld.assets)
-    for p in problems:
+    for p in list(settings.warnings) + problems:
         ld.report.add(p)
     site.assets = ld.assets
     return site, ld.report
