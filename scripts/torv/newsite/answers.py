@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import i18n
 from ..languages import language
-from ..schema import Context, Invalid, PhoneRegion, TimeZone, Url
+from ..schema import Context, Invalid, Option, PhoneRegion, TimeZone, Url
 from ..schema.look import BrandColour, Logo
 
 # The time zone of each Nordic country (the phone region), proposed for a site there.
@@ -82,7 +82,7 @@ def check_name(name: str) -> str | None:
     return None if name.strip() else "expected the municipality's name, e.g. Havbjerg Kommune"
 
 
-def _check(option, value: str, root: str = ".") -> str | None:  # type: ignore[no-untyped-def]
+def _check(option: Option, value: str, root: str = ".") -> str | None:
     try:
         option.convert(value, _context(root), ("x",))
     except Invalid as exc:

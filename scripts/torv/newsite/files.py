@@ -131,7 +131,8 @@ def _markdown(fields: list[str], body: str) -> str:
 def examples_of(a: Answers, today: dt.date) -> Files:
     """One example of each kind, in every language: the policy, a pillar with two commitments (one tracked),
     a news item, a meeting a month ahead, a tag, a page and the accessibility statement."""
-    d, files = a.default_language, {}
+    d = a.default_language
+    files: Files = {}
     year = today.year
     meeting = today + dt.timedelta(days=30)
     for lang in a.languages:
