@@ -6,7 +6,7 @@ TORV   := $(BIN)/torv
 PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 ARGS   ?=
 
-.PHONY: validate build check init serve test schemas bench clean news meeting commitment lighthouse
+.PHONY: validate build check init preview serve test schemas bench clean news meeting commitment lighthouse
 
 # .venv/: the pinned requirements, then Torv itself, editable (`pip install -e .`, see pyproject.toml): the
 # `torv` command runs the code in scripts/torv/ as it is. After a `git pull` only a changed requirements.txt
@@ -41,6 +41,11 @@ check: $(VENV)/.test
 ## ARGS="--examples" adds an example of each kind of content); replaces the sample content
 init: $(VENV)/.build
 	$(TORV) init $(ARGS)
+
+## make preview: build site-preview/, a copy of the site that works opened from disk (links name their files),
+## for reviewers to download from a pull request
+preview: $(VENV)/.build
+	$(TORV) build --for-files $(ARGS)
 
 ## make serve: live preview on http://127.0.0.1:8000 that rebuilds when content changes
 serve: $(VENV)/.build
@@ -82,7 +87,7 @@ lighthouse: $(VENV)/.build
 	$(BIN)/python -m torv.lighthouse $(ARGS)
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site site-preview build .pytest_cache
 
 ## make bench: build a generated archive (N = 100, 300, 1000) with Torv and with plain Material +
 ## mkdocs-static-i18n, alternating; print speed, memory and size figures (ARGS="--items 300 --runs 1").

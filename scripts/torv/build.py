@@ -53,6 +53,33 @@ def write_tree(files: dict, build_dir: str, keep: tuple = ()) -> None:
                 fh.write(content)
 
 
+# GitHub turns off the scheduled workflows of a public repository after 60 days without a commit; the nightly
+# rebuild (news scheduled ahead, meetings moving to the archive) then stops without a word. Warn 10 days ahead.
+STALE_DAYS, DISABLED_DAYS = 50, 60
+
+
+def last_commit(root: str) -> dt.date | None:
+    """The date of the repository's last commit (None outside a git repository, or without git)."""
+    try:
+        proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
+                              timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = proc.stdout.strip()
+    return dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc).date() if proc.returncode == 0 and stamp else None
+
+
+def stale_warning(last: dt.date | None, today: dt.date) -> str | None:
+    """The warning when the last commit is older than STALE_DAYS, else None."""
+    if last is None or (today - last).days <= STALE_DAYS:
+        return None
+    left = DISABLED_DAYS - (today - last).days
+    when = f"in {left} day(s)" if left > 0 else "already"
+    return (f"the last commit is {(today - last).days} days old ({last.isoformat()}): in a public repository GitHub "
+            f"turns off the nightly rebuild (scheduled workflows) after {DISABLED_DAYS} days without a commit, "
+            f"{when}. Commit a change (any content update will do), or turn it back on under Actions > Publish.")
+
+
 def render_language(build_dir: str, lang: str, strict: bool = True) -> tuple[str, int, str]:
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", os.path.join(build_dir, f"mkdocs.{lang}.yml")]
     if strict:
@@ -94,6 +121,11 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         return 1
     if report.warnings:
         log(report.render())
+    stale = None if preview else stale_warning(last_commit(root), site.today)
+    if stale:
+        log(f"Warning: {stale}")
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            log(f"::warning title=Torv: the nightly rebuild stops soon::{stale}")
     files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"),
                          for_files=for_files)
     write_tree(files, build_dir, keep)
