@@ -191,7 +191,8 @@ def test_publish_deploys_only_the_default_branch():
     assert wf["permissions"] == {"contents": "read"}, "minimal permissions for everything but the deploy"
     assert wf["concurrency"]["group"] and wf["concurrency"]["cancel-in-progress"] is False
     jobs = wf["jobs"]
-    pages = [j for j, s in steps(wf) if s.get("uses", "").startswith(("actions/deploy-pages@", "actions/configure-pages@"))]
+    pages_actions = ("actions/deploy-pages@", "actions/configure-pages@")
+    pages = [j for j, s in steps(wf) if s.get("uses", "").startswith(pages_actions)]
     assert pages == ["deploy", "deploy"], "configuring and deploying Pages need pages: write: the deploy job"
     deploy = jobs["deploy"]
     condition = deploy["if"].replace(" ", "")

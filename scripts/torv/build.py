@@ -66,7 +66,7 @@ def last_commit(root: str) -> dt.date | None:
     except (OSError, subprocess.SubprocessError):
         return None
     stamp = proc.stdout.strip()
-    return dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc).date() if proc.returncode == 0 and stamp else None
+    return dt.datetime.fromtimestamp(int(stamp), dt.UTC).date() if proc.returncode == 0 and stamp else None
 
 
 def stale_warning(last: dt.date | None, today: dt.date) -> str | None:
