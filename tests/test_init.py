@@ -250,10 +250,12 @@ def repository_copy(dest: str) -> str:
             shutil.copy2(src, os.path.join(dest, rel))
     for name in INSTALLED:
         os.utime(os.path.join(dest, name), (0, 0))
-    for name in (".venv", "node_modules"):
-        if not os.path.exists(os.path.join(ROOT, name)):
+    # Only a set-up .venv and node_modules are shared: make would otherwise install into them (npm ci through
+    # the link would empty the repository's node_modules)
+    for name, stamp in ((".venv", ".test"), ("node_modules", ".installed")):
+        if not os.path.exists(os.path.join(ROOT, name, stamp)):
             pytest.fail(f"{name} is not set up: run `make test` once")
-        os.symlink(os.path.join(ROOT, name), os.path.join(dest, name))
+        os.symlink(os.path.realpath(os.path.join(ROOT, name)), os.path.join(dest, name))
     return dest
 
 
