@@ -120,3 +120,36 @@ def test_the_validator_reports_invalid_html(broken_site):
     assert any(p.startswith("da/index.html:") and "img" in p and "alt" in p for p in problems), problems
     assert any(p.startswith("da/emner/forum/index.html:") and "autocomplete" in p for p in problems), problems
     assert any(p.startswith("da/emner/forum/index.html:") and "Duplicate ID" in p for p in problems), problems
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_torv_check_reports_each_failing_check_of_a_broken_site(broken_site, sample_repo):
+    """`torv check`'s checks (the same functions) on the broken copy: each check fails, and says why."""
+    from conftest import FIXTURE, ROOT
+    from torv.check.run import check_site
+    from torv.settings import load_settings
+
+    checked = check_site(ROOT, broken_site[0], os.path.join(sample_repo, "build"), load_settings(FIXTURE))
+    outcomes = {o.name.split(" ")[0]: o.problems for o in checked}
+    assert set(outcomes) == {"accessibility", "privacy", "links", "no", "HTML"}
+    assert any("da/ (desktop): image-alt" in p for p in outcomes["accessibility"]), outcomes["accessibility"]
+    assert "request to another host: https://fonts.googleapis.com/css?family=Roboto" in outcomes["privacy"]
+    # (the cookie is set by the privacy page, and the check visits one page of each kind: da/om/ for "page")
+    assert any("#ingen-saadan" in p for p in outcomes["links"])
+    assert any("Duplicate ID" in p for p in outcomes["HTML"])
+    assert outcomes["no"] == [], "no empty section was added"
+
+
+def test_torv_check_stops_at_a_warning_and_builds_nothing(tmp_path):
+    """`torv check` validates with --strict: a warning fails it, before anything is built."""
+    import subprocess
+
+    from conftest import BUILD_DATE, TORV, copy_repo
+
+    root = copy_repo(str(tmp_path))
+    os.remove(os.path.join(root, "docs", "om.sv.md"))          # a missing translation: a warning
+    proc = subprocess.run([*TORV, "check", "--root", root, "--today", BUILD_DATE], capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "warning" not in proc.stdout.splitlines()[0] and "missing translation" in proc.stdout
+    assert "FAIL  validate --strict" in proc.stdout and not os.path.exists(os.path.join(root, "site"))
