@@ -174,6 +174,17 @@ def test_init_refuses_what_cannot_work_and_writes_nothing(sample, option, value,
     assert content_text(sample) == before
 
 
+def test_a_logo_kept_in_a_folder_init_replaces_is_copied_first(sample):
+    logo = os.path.join(sample, "docs", "logo.svg")
+    with open(logo, "rb") as fh:
+        before = fh.read()
+    proc = init(sample, "--languages", "da", "--name", "da=Havbjerg Kommune", "--logo", logo)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    with open(logo, "rb") as fh:
+        assert fh.read() == before
+    assert load_settings(sample).logo == "docs/logo.svg"
+
+
 def test_a_name_in_every_language(sample):
     proc = init(sample, "--languages", "nb,nn,en", "--name", "nb=Fjellstad kommune")
     assert proc.returncode == 2

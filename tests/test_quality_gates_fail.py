@@ -124,13 +124,13 @@ def test_the_validator_reports_invalid_html(broken_site):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_torv_check_reports_each_failing_check_of_a_broken_site(broken_site, sample_repo):
+def test_torv_check_reports_each_failing_check_of_a_broken_site(broken_site, sample_repo, browser):
     """`torv check`'s checks (the same functions) on the broken copy: each check fails, and says why."""
     from conftest import FIXTURE, ROOT
     from torv.check.run import check_site
     from torv.settings import load_settings
 
-    checked = check_site(ROOT, broken_site[0], os.path.join(sample_repo, "build"), load_settings(FIXTURE))
+    checked = check_site(ROOT, broken_site[0], os.path.join(sample_repo, "build"), load_settings(FIXTURE), browser)
     outcomes = {o.name.split(" ")[0]: o.problems for o in checked}
     assert set(outcomes) == {"accessibility", "privacy", "links", "no", "HTML"}
     assert any("da/ (desktop): image-alt" in p for p in outcomes["accessibility"]), outcomes["accessibility"]

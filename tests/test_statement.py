@@ -308,7 +308,7 @@ def test_norway_follows_the_uustatus_model_in_bokmaal_and_nynorsk(nordic_stateme
     assert nb.select_one(f'a[href="{statement.DISKRIMINERINGSNEMNDA_URL}"]')
     assert nb.select_one(f'a[href="{statement.UUTILSYNET_URL}"]')
     assert nb.select_one('a[href="https://uustatus.no/nb/erklaringer/publisert/fjellstad"]'), "the official copy"
-    assert nb.select_one('a[href="tel:+4762430000"]').get_text() == "62 43 00 00"
+    assert [a.get_text() for a in nb.select('a[href="tel:+4762430000"]')] == ["62 43 00 00"]
     nn = soup(site, "nn/tilgjengelegheit/index.html")
     assert headings(nn)[0] == "I kva grad er nettstaden i samsvar med krava til universell utforming?"
     assert "Klage" in headings(nn) and text(nn.select_one("article h1")) == "Tilgjengelegheitserklæring"

@@ -131,7 +131,9 @@ def test_pull_requests_validate_check_the_site_upload_the_preview_and_test_only_
     assert jobs["test"]["if"].replace(" ", "") == "needs.changes.outputs.torv=='true'"
     assert "paths" not in (wf["on"]["pull_request"] or {})
     script = jobs["changes"]["steps"][0]["with"]["script"]
-    pattern = re.compile(re.search(r"const torv = /(.+)/;", script)[1].replace("\\/", "/"))
+    found = re.search(r"const torv = /(.+)/;", script)
+    assert found, "the changes job's pattern"
+    pattern = re.compile(found[1].replace("\\/", "/"))
     for changed in ("scripts/torv/build.py", "overrides/main.html", "tests/test_site.py", "requirements.txt",
                     "requirements-test.txt", "pyproject.toml", "package-lock.json", "Makefile",
                     ".github/workflows/check.yml"):

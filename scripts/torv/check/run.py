@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..settings import ConfigError, SiteSettings, load_settings
 from .html import VNU_JAR, ToolMissing, Validator, html_files
@@ -42,42 +43,49 @@ class Outcome:
         return out
 
 
-def browser_checks(site_dir: str, build_dir: str, settings: SiteSettings) -> tuple[Outcome, Outcome, int]:
+def browser_checks(
+    site_dir: str, build_dir: str, settings: SiteSettings, browser: Any = None
+) -> tuple[Outcome, Outcome, int]:
     """axe-core on every kind of page in every language at desktop and mobile size, and every request and cookie
-    of those visits; the site served under site_url's path, as the host will serve it."""
-    from playwright.sync_api import sync_playwright
+    of those visits; the site served under site_url's path, as the host will serve it. In Chromium, started here
+    unless a running `browser` (Playwright's) is given."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
-    from ..screenshot import CHROMIUM, CHROMIUM_ARGS
+        from ..screenshot import CHROMIUM, CHROMIUM_ARGS
+
+        if not os.path.exists(CHROMIUM):
+            raise ToolMissing("Chromium is not installed: `make check` installs it (apt-get install chromium)")
+        with sync_playwright() as p:
+            chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            try:
+                return browser_checks(site_dir, build_dir, settings, chromium)
+            finally:
+                chromium.close()
     from .browser import VIEWPORTS, RequestLog, axe_problems, stored, without_scripts
 
     kinds = pages_by_kind(build_dir, settings.languages)
     pages = [address for lang in settings.languages for address in kinds[lang].values()]
     axe, privacy = [], []
-    with SiteServer(site_dir, url_path(settings.site_url)) as server, sync_playwright() as p:
-        if not os.path.exists(CHROMIUM):
-            raise ToolMissing("Chromium is not installed: `make check` installs it (apt-get install chromium)")
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            for name, viewport in VIEWPORTS.items():
-                context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
-                log = RequestLog().attach(context)
-                page = context.new_page()
-                for address in pages:
-                    # the first page of a language loads its search index and worker: wait for them
-                    first = address.endswith("/") and address.count("/") == 1
-                    page.goto(server.url + address, wait_until="networkidle" if first else "load")
-                    axe += [f"{address} ({name}): {problem}" for problem in axe_problems(page)]
-                for root_page, address in ROOT_PAGES.items():
-                    if root_page == "chooser":
-                        without_scripts(page, server.url + address)  # with scripts it sends the visitor on
-                    else:
-                        page.goto(server.url + address)
-                    axe += [f"{address} ({name}): {problem}" for problem in axe_problems(page)]
-                privacy += log.third_party(server.url) + log.failed()
-                privacy += [f"stored in the browser: {what}" for what in stored(context, page)]
-                context.close()
-        finally:
-            browser.close()
+    with SiteServer(site_dir, url_path(settings.site_url)) as server:
+        for name, viewport in VIEWPORTS.items():
+            context = browser.new_context(viewport=viewport)
+            log = RequestLog().attach(context)
+            page = context.new_page()
+            for address in pages:
+                # the first page of a language loads its search index and worker: wait for them
+                first = address.endswith("/") and address.count("/") == 1
+                page.goto(server.url + address, wait_until="networkidle" if first else "load")
+                axe += [f"{address} ({name}): {problem}" for problem in axe_problems(page)]
+            for root_page, address in ROOT_PAGES.items():
+                if root_page == "chooser":
+                    without_scripts(page, server.url + address)  # with scripts it sends the visitor on
+                else:
+                    page.goto(server.url + address)
+                axe += [f"{address} ({name}): {problem}" for problem in axe_problems(page)]
+            privacy += log.third_party(server.url) + log.failed()
+            privacy += [f"stored in the browser: {what}" for what in stored(context, page)]
+            context.close()
     count = len(pages) + len(ROOT_PAGES)
     return (
         Outcome("accessibility (axe-core, WCAG 2.1 AA)", f"{count} pages at desktop and mobile size", axe),
@@ -86,12 +94,12 @@ def browser_checks(site_dir: str, build_dir: str, settings: SiteSettings) -> tup
     )
 
 
-def check_site(root: str, site_dir: str, build_dir: str, settings: SiteSettings) -> list[Outcome]:
-    """The checks of a built site (site_dir, from the build tree build_dir)."""
+def check_site(root: str, site_dir: str, build_dir: str, settings: SiteSettings, browser: Any = None) -> list[Outcome]:
+    """The checks of a built site (site_dir, from the build tree build_dir); `browser`: a running Chromium."""
     pages = html_files(site_dir)
     validator = Validator(pages, site_dir, os.path.join(root, VNU_JAR))  # in the background, one Java process
     try:
-        outcomes = list(browser_checks(site_dir, build_dir, settings)[:2])
+        outcomes = list(browser_checks(site_dir, build_dir, settings, browser)[:2])
         outcomes.append(Outcome("links and anchors", f"{len(pages)} pages", broken_links(site_dir, settings.site_url)))
         outcomes.append(Outcome("no empty section", f"{len(pages)} pages", empty_sections(site_dir)))
         outcomes.append(Outcome("HTML (W3C Nu validator)", f"{len(pages)} pages", validator.problems()))

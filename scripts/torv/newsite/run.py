@@ -106,17 +106,26 @@ def has_content(root: str) -> bool:
 
 
 def write(root: str, files: dict[str, str | Copy]) -> None:
-    """Replace the content folders and mkdocs.yml with the new site's files."""
+    """Replace the content folders and mkdocs.yml with the new site's files (a logo is read first: it may be in
+    one of the folders replaced)."""
+    data: dict[str, str | bytes] = {}
+    for rel, content in files.items():
+        if isinstance(content, Copy):
+            with open(content.source, "rb") as fh:
+                data[rel] = fh.read()
+        else:
+            data[rel] = content
     for folder in CONTENT:
         shutil.rmtree(os.path.join(root, folder), ignore_errors=True)
-    for rel, content in files.items():
+    for rel, text in data.items():
         path = os.path.join(root, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        if isinstance(content, Copy):
-            shutil.copyfile(content.source, path)
+        if isinstance(text, bytes):
+            with open(path, "wb") as fh:
+                fh.write(text)
         else:
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(content)
+                fh.write(text)
     for folder in CONTENT:
         os.makedirs(os.path.join(root, folder), exist_ok=True)
 
