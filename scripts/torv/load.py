@@ -150,7 +150,8 @@ class Loader:
             ctx.default_source = base_path
         values = schema.check(meta, ctx, (), translation_of=base)
         errors = self.flush(ctx)
-        problems, assets = check_body(rel, doc.body, doc.body_line, ctx.base_dir, self.root)
+        problems, assets = check_body(rel, doc.body, doc.body_line, ctx.base_dir, self.root,
+                                      needs_text=schema in (NewsItem, Page))
         for p in problems:
             self.report.add(p)
         errors += sum(1 for p in problems if p.severity == ERROR)
