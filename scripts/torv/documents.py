@@ -88,7 +88,7 @@ def document_problems(written: str, full: str, root: str) -> list[Finding]:
         return [
             Finding(
                 codes.DOCUMENT_TYPE,
-                f"{written} is a picture, not a document: show it with "
+                f"the link {written} leads to a picture, not a document: show it with "
                 f"![What it shows]({written}), or link to a {ALLOWED} file",
             )
         ]

@@ -106,6 +106,6 @@ def large_pictures(assets: set[str], root: str) -> list[Problem]:
         if extension(path) in PICTURE_TYPES and os.path.isfile(path) and os.path.getsize(path) > LARGE:
             size = size_text(os.path.getsize(path), "en").replace("\u00a0", " ")
             out.append(Problem(codes.LARGE_PICTURE, os.path.relpath(path, root).replace(os.sep, "/"), 1, "",
-                               f"the picture is {size}, over 5 MB: save it at most 3000 pixels wide (as JPEG, "
-                               f"quality 85) and upload it again; visitors get smaller copies either way", WARNING))
+                               f"the picture is {size}, over 5 MB: save a smaller version (at most 3000 pixels wide) "
+                               f"and upload it in its place; visitors get smaller copies either way", WARNING))
     return out
