@@ -1,0 +1,161 @@
+"""What editors write in a text, as the built sample site shows it in every language: links to other pages by their
+file and by the site's own addresses, a document with its type and size, pictures with caption and credit in copies
+of several widths. The item `news/2026/havnedag-program` of the fixture has one of each. Also: the link index and
+the PDF check on their own (a project site's path; a tagged and an untagged PDF)."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+
+import pytest
+from babel.numbers import format_decimal
+
+import sample
+from sample import LANGS, resolve, soup, text
+
+GROUP = "news/2026/havnedag-program"
+PDF = os.path.join(sample.FIXTURE, "news", "2026", "files", "havnedag-program.pdf")
+lang_param = pytest.mark.parametrize("lang", LANGS)
+
+
+def page(site_dir: str, lang: str):
+    rel = sample.news_path(GROUP, lang)
+    return rel, soup(site_dir, rel).select_one("article")
+
+
+def links_by_text(article) -> dict[str, str]:
+    return {text(a): a["href"] for a in article.select("a[href]")}
+
+
+@lang_param
+def test_links_by_file_lead_to_the_pages_in_the_same_language(site_dir, lang):
+    rel, article = page(site_dir, lang)
+    body = sample.groups("news")[GROUP][lang]
+    hrefs = {a["href"] for a in article.select("a[href]")}
+    meeting = sample.news_path("news/2026/dialogmoede-havbjerggaard", lang)
+    pillar = f"{lang}/{sample.segment(lang, 'policy')}/{sample.slug('dialog', sample.pillars()['policy/pillars/dialog'][lang])}/"
+    about = f"{lang}/{sample.slug('docs/om', sample.pages()['docs/om'][lang])}/"
+    contact = f"{lang}/{sample.segment(lang, 'contact')}/"
+    resolved = {resolve(rel, h): h for h in hrefs}
+    assert meeting in resolved, (meeting, sorted(resolved))
+    assert about in resolved
+    assert f"{pillar}#dialog-dialogmoeder" in {resolve(rel, h) + "#" + h.split("#")[1] for h in hrefs if "#" in h}
+    assert f"{contact}#unit-erhvervsservice" in {resolve(rel, h) + "#" + h.split("#")[1] for h in hrefs if "#" in h}
+    # the anchors exist on the pages they lead to
+    assert soup(site_dir, pillar).select_one("#dialog-dialogmoeder") is not None
+    assert soup(site_dir, contact).select_one("#unit-erhvervsservice") is not None
+    # nothing is left pointing at a source file, and no address starts at the host's root, so the links work under
+    # a project site's path (https://org.github.io/repo/) as well
+    internal = [h for h in hrefs if not re.match(r"^[a-z]+:", h)]
+    assert not [h for h in internal if h.endswith(".md") or ".md#" in h], internal
+    assert not [h for h in internal if h.startswith("/")], internal
+    assert body["title"] == text(soup(site_dir, rel).select_one("h1"))
+
+
+@lang_param
+def test_a_document_is_published_with_its_type_and_size(site_dir, lang):
+    rel, article = page(site_dir, lang)
+    [link] = [a for a in article.select("a[href]") if a["href"].endswith(".pdf")]
+    target = resolve(rel, link["href"])
+    assert os.path.isfile(os.path.join(site_dir, target)), target
+    with open(os.path.join(site_dir, target), "rb") as fh, open(PDF, "rb") as orig:
+        assert fh.read() == orig.read()
+    size = os.path.getsize(PDF)
+    kb = format_decimal(max(1, round(size / 1000)), locale=sample.LOCALES[lang])
+    after = link.next_sibling
+    assert after is not None and str(after).startswith(f" (PDF, {kb}\u00a0kB)"), repr(after)
+
+
+@lang_param
+def test_pictures_show_caption_and_credit(site_dir, lang):
+    _, article = page(site_dir, lang)
+    values = sample.groups("news")[GROUP][lang]
+    lead, body = article.select("figure")[:2]
+    credit = sample.strings(lang)["image.credit"].format(credit=values["image_credit"])
+    assert text(lead.select_one("figcaption")) == f"{values['image_caption']} {credit}"
+    assert text(lead.select_one(".torv-credit")) == credit
+    with open(f"{sample.FIXTURE}/{GROUP}.{lang}.md", encoding="utf-8") as fh:
+        title = re.search(r'!\[[^\]]*\]\(\S+ "([^"]+)"\)', fh.read()).group(1)
+    assert text(body.select_one("figcaption")) == title
+
+
+@lang_param
+def test_responsive_pictures_load_only_from_the_site_and_carry_their_size(site_dir, lang):
+    from PIL import Image
+
+    rel, article = page(site_dir, lang)
+    imgs = article.select("figure img")
+    assert len(imgs) == 2
+    lead, body = imgs
+    assert lead.get("loading") is None, "the lead picture is not lazy"
+    assert body.get("loading") == "lazy", "a picture in the text loads when it comes near"
+    for img in imgs:
+        assert img.get("width") and img.get("height"), img
+        sources = img.find_parent("picture").select("source")
+        assert [s["type"] for s in sources] == ["image/webp"]
+        urls = [img["src"]] + [u.split()[0] for s in [img, *sources] for u in s["srcset"].split(",")]
+        for url in urls:
+            assert not re.match(r"^[a-z]+:|^//", url), url
+            path = os.path.join(site_dir, resolve(rel, url))
+            assert os.path.isfile(path), url
+        widths = [int(u.split()[1][:-1]) for u in img["srcset"].split(",")]
+        assert widths == sorted(widths) and max(widths) <= 1600
+        for u in img["srcset"].split(","):  # each copy is as wide as it says, in the shape the attributes give
+            url, w = u.split()
+            with Image.open(os.path.join(site_dir, resolve(rel, url))) as im:
+                assert im.width == int(w[:-1])
+                assert abs(im.height / im.width - int(img["height"]) / int(img["width"])) < 0.01
+
+
+# ---------------------------------------------------------------- the link index and the PDF check alone
+
+
+def test_site_addresses_are_found_under_a_project_sites_path():
+    from torv.links import Target, index_of
+
+    target = Target(
+        group="docs/om", kind="page", shown=True, state="published", urls={"da": "om/"}, translated=frozenset({"da"})
+    )
+    index = index_of("/repo", ("da",), "da", "https://org.github.io/havbjerg/", [target], {"da": ["kontakt/"]})
+    for written in ("/da/kontakt/", "/havbjerg/da/kontakt/", "/da/kontakt"):
+        dest = index.resolve("news/2026/x.da.md", written)
+        assert (dest.kind, dest.lang, dest.url) == ("address", "da", "kontakt/"), written
+    assert index.resolve("news/2026/x.da.md", "/havbjerg/da/om/").target == target
+    assert index.resolve("news/2026/x.da.md", "../../docs/om.md#a").target == target
+    assert index.resolve("news/2026/x.da.md", "/da/kontak/").code == "T050"
+
+
+def make_pdf(tagged: bool) -> bytes:
+    from pypdf import PdfWriter
+    from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    if tagged:
+        root = writer._root_object
+        root[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
+        root[NameObject("/StructTreeRoot")] = writer._add_object(
+            DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
+        )
+        root[NameObject("/Lang")] = TextStringObject("da-DK")
+        writer.add_metadata({"/Title": "Program"})
+        writer.create_viewer_preferences()
+        writer.viewer_preferences.display_doctitle = True
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_an_untagged_pdf_is_reported_and_a_tagged_one_is_not(tmp_path):
+    from torv.documents import pdf_problems, pdf_warning
+
+    (tmp_path / "tagged.pdf").write_bytes(make_pdf(True))
+    (tmp_path / "untagged.pdf").write_bytes(make_pdf(False))
+    assert pdf_problems(str(tmp_path / "tagged.pdf")) == []
+    missing = pdf_problems(str(tmp_path / "untagged.pdf"))
+    assert pdf_warning(missing).startswith(
+        "the PDF is not accessible: it has no tags (the structure screen readers read), no document language (/Lang), "
+        "no title;"
+    )
