@@ -35,7 +35,8 @@ def test_links_by_file_lead_to_the_pages_in_the_same_language(site_dir, lang):
     body = sample.groups("news")[GROUP][lang]
     hrefs = {a["href"] for a in article.select("a[href]")}
     meeting = sample.news_path("news/2026/dialogmoede-havbjerggaard", lang)
-    pillar = f"{lang}/{sample.segment(lang, 'policy')}/{sample.slug('dialog', sample.pillars()['policy/pillars/dialog'][lang])}/"
+    dialog = sample.slug("dialog", sample.pillars()["policy/pillars/dialog"][lang])
+    pillar = f"{lang}/{sample.segment(lang, 'policy')}/{dialog}/"
     about = f"{lang}/{sample.slug('docs/om', sample.pages()['docs/om'][lang])}/"
     contact = f"{lang}/{sample.segment(lang, 'contact')}/"
     resolved = {resolve(rel, h): h for h in hrefs}
