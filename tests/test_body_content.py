@@ -160,3 +160,45 @@ def test_an_untagged_pdf_is_reported_and_a_tagged_one_is_not(tmp_path):
         "the PDF is not accessible: it has no tags (the structure screen readers read), no document language (/Lang), "
         "no title;"
     )
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_browser_loads_the_small_webp_copies_from_the_site_only(browser, site_url, lang):
+    """A phone-sized window: the pictures come as WebP copies narrower than the originals, from the site itself."""
+    rel = sample.news_path(GROUP, lang)
+    ctx = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=1)
+    seen: list[str] = []
+    ctx.on("request", lambda request: seen.append(request.url))
+    tab = ctx.new_page()
+    tab.goto(site_url + rel, wait_until="load")
+    tab.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.scrollIntoView())")
+    tab.wait_for_function("[...document.querySelectorAll('figure img')].every(i => i.complete && i.naturalWidth > 0)")
+    shown = tab.evaluate("[...document.querySelectorAll('figure img')].map(i => i.currentSrc)")
+    ctx.close()
+    assert all(url.startswith(site_url) for url in seen), [u for u in seen if not u.startswith(site_url)]
+    assert len(shown) == 2 and all(re.search(r"\.480w\.webp$", url) for url in shown), shown
+
+
+def test_a_fields_document_is_checked_and_linked_like_a_text_link(tmp_path):
+    """What a meeting's `agenda` or `minutes` will use: schema.DocumentPath checks the field, attached_document
+    gives the page its link, type and size."""
+    from torv.pages.body import attached_document
+    from torv.records import content_of
+    from torv.routes import Routes
+    from torv.schema import Context, DocumentPath
+    from torv.site import load_site
+
+    ctx = Context(path=f"{GROUP}.da.md", lines={}, base_dir=os.path.dirname(PDF).rsplit("/", 1)[0], root=sample.FIXTURE)
+    assert DocumentPath().check("files/havnedag-program.pdf", ctx, ("event", "agenda")) == "files/havnedag-program.pdf"
+    assert ctx.assets == [PDF] and not ctx.problems
+    DocumentPath().check("files/dagsorden.pdf", ctx, ("event", "agenda"))
+    DocumentPath().check("files/dagsorden.zip", ctx, ("event", "minutes"))
+    assert [(p.code, p.field) for p in ctx.problems] == [("T052", "event.agenda"), ("T053", "event.minutes")]
+
+    site, _ = load_site(sample.FIXTURE, today=sample.TODAY)
+    routes = Routes.of(site.settings, site.root)
+    item = next(i for i in content_of(site).news if i.group == GROUP)
+    url = routes.url(item, "sv")
+    link, copy = attached_document(routes, item, "files/havnedag-program.pdf", "sv", url)
+    assert (link.type, link.info) == ("PDF", "PDF, 1\u00a0kB") and copy.source == PDF
+    assert resolve(f"sv/{url}", link.href) == f"sv/{copy.path}"

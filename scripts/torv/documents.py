@@ -105,7 +105,7 @@ def document_problems(written: str, full: str, root: str) -> list[Finding]:
             Finding(
                 codes.MISSING_DOCUMENT,
                 f"the document {written} does not exist: expected a file at "
-                f"{shown_path}; upload it there or correct the link",
+                f"{shown_path}; upload it there or correct the path",
             )
         ]
     return []

@@ -6,12 +6,13 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from ..documents import document_of
+from ..documents import document_of, size_text
 from ..links import BodyLink, Destination, LinkError, find_links
 from ..records import Item
-from ..routes import Routes, cross_href
+from ..routes import Routes, cross_href, rel_href
 from .base import MediaCopy, Shared
 from .images import URL_SCHEME, picture, picture_html
+from .shapes import DocumentLink
 
 Edit = tuple[int, int, str]  # (start, end, replacement) in one line
 
@@ -78,6 +79,19 @@ def page_body(
     return "\n".join(lines), tuple(dict.fromkeys(files))
 
 
+def attached_document(
+    routes: Routes, item: Item[Any], path: str, lang: str, url: str
+) -> tuple[DocumentLink, MediaCopy]:
+    """A document a field names (`path` relative to the item's file, checked by schema.DocumentPath): its link on
+    the page at `url` in `lang`, and the copy the page needs (put it in Page.files)."""
+    source = routes.picture(item, path)  # a file next to the item, like its pictures
+    doc = document_of(source, routes.media(source))
+    view = DocumentLink(
+        href=rel_href(url, doc.path), type=doc.type, size=size_text(doc.size, lang), info=doc.info(lang)
+    )
+    return view, MediaCopy(source=doc.source, path=doc.path)
+
+
 def _href(
     routes: Routes, shared: Shared, dest: Destination, lang: str, url: str, text_lang: str, page_dir: str
 ) -> str | None:
@@ -109,4 +123,4 @@ def _alone(lines: list[str], link: BodyLink) -> bool:
     return (n == 0 or not lines[n - 1].strip()) and (n + 1 >= len(lines) or not lines[n + 1].strip())
 
 
-__all__ = ["page_body"]
+__all__ = ["attached_document", "page_body"]

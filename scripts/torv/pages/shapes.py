@@ -183,6 +183,16 @@ class Image:
 
 
 @dataclass(frozen=True)
+class DocumentLink:
+    """A document a page attaches (a meeting's agenda or minutes): its link and "PDF, 118 kB" after it."""
+
+    href: str
+    type: str  # PDF, Word ...
+    size: str  # 118 kB in the page's language
+    info: str  # PDF, 118 kB
+
+
+@dataclass(frozen=True)
 class Year:
     year: int
     entries: list[NewsCard]
