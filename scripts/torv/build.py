@@ -14,7 +14,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 from .compile import Copy, compile_site
-from .pictures import content_hash, render
+from .pictures import place, render_all
 from .rootpages import root_files
 from .settings import ConfigError
 from .site import load_site
@@ -59,23 +59,25 @@ def write_tree(files: dict, build_dir: str, keep: tuple = (), cache: str | None 
 
 
 def _make_pictures(made: list[tuple[Copy, str]], cache: str | None) -> None:
-    """The smaller copies of pictures: each made once (the same copy in every language is linked from the cache)."""
+    """The smaller copies of pictures: each picture read once, each copy made once (build/pictures/ keeps them for
+    the next build) and placed in every language's folder."""
     if not made:
         return
-    digests = {c.source: content_hash(c.source) for c, _ in made}
-    first: dict[tuple, list[str]] = {}
+    if cache is None:
+        cache = tempfile.mkdtemp(prefix="torv-pictures-")
+    by_source: dict[str, dict[tuple, list[str]]] = {}
     for c, path in made:
-        first.setdefault((c.source, c.width, c.format), []).append(path)
+        by_source.setdefault(c.source, {}).setdefault((c.width, c.format), []).append(path)
 
-    def one(key: tuple) -> None:
-        source, width, fmt = key
-        paths = first[key]
-        render(source, width, fmt, paths[0], cache, digests[source])
-        for other in paths[1:]:  # the same copy in another language's folder
-            shutil.copyfile(paths[0], other)
+    def one(source: str) -> None:
+        wanted = by_source[source]
+        cached = render_all(source, list(wanted), cache)
+        for key, paths in wanted.items():
+            for path in paths:
+                place(cached[key], path)
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        list(pool.map(one, first))
+        list(pool.map(one, by_source))
 
 
 def render_language(build_dir: str, lang: str, strict: bool = True) -> tuple[str, int, str]:

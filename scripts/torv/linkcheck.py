@@ -49,6 +49,12 @@ def link_index(site: Site, preview: bool = False) -> LinkIndex:
                 translated=frozenset(e.values),
             )
         )
+    # an item whose files have errors is reported there; links to it are checked once it is fixed
+    for e in [site.policy, *site.pillars, *site.news, *site.pages]:
+        if e is not None and e.state == "invalid":
+            targets.append(
+                Target(group=e.group, kind=e.kind, shown=False, state="invalid", urls={}, translated=frozenset())
+            )
     shown_news = [e for e in site.news if e.state in SHOWN[preview]]
     tags = sorted({t for e in shown_news for t in e.default.get("tags", [])})
     sections = {}
@@ -112,6 +118,8 @@ class _Checker:
                     self.pdfs[dest.document] = pdf_problems(dest.document)
             return [(f.code, f.message, WARNING if f.warning else ERROR) for f in found]
         out: list[Found] = []
+        if dest.target is not None and dest.target.state == "invalid":
+            return out
         if dest.kind == "page" and dest.target is not None and not dest.target.shown:
             state = "a draft (draft: true)" if dest.target.state == "draft" else "a news item not published yet"
             out.append(

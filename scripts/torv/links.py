@@ -230,7 +230,7 @@ class LinkIndex:
         if dest.kind != "page" or dest.target is None:
             raise ValueError(dest.kind)
         t = dest.target
-        if not t.shown:
+        if not t.shown or not t.urls:
             return None
         lang = dest.lang or page_lang
         if dest.lang is None and dest.anchor and text_lang != page_lang and text_lang in t.urls:

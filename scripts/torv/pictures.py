@@ -1,7 +1,7 @@
 """Responsive pictures: a picture's size and the smaller copies (WebP next to the original format) visitors get.
 
-`renditions` is pure apart from reading the picture's header; `render` makes one copy with Pillow at build time,
-cached by the original's content hash (build/cache/pictures/), so a rebuild only makes what is new.
+`renditions` is pure apart from reading the picture's header; `render_all` makes a picture's copies with Pillow at
+build time, cached by the original's content hash (build/pictures/), so a rebuild only makes what is new.
 """
 
 from __future__ import annotations
@@ -80,39 +80,55 @@ def content_hash(path: str) -> str:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
-def render(source: str, width: int, fmt: str, dest: str, cache: str | None, digest: str | None = None) -> None:
-    """Write the copy of `source` at `width` in `fmt` to `dest`, from the cache when it was made before."""
-    key = f"{digest or content_hash(source)}-{width}-{CACHE_VERSION}.{fmt}"
-    cached = os.path.join(cache, key[:2], key) if cache else None
-    if cached is None or not os.path.isfile(cached):
-        made = _encode(source, width, fmt)
-        if cached is None:
-            shutil.move(made, dest)
-            return
-        os.makedirs(os.path.dirname(cached), exist_ok=True)
-        os.replace(made, cached)  # atomic: a build that stops half-way leaves no half-written copy
+def cached_path(cache: str, digest: str, width: int, fmt: str) -> str:
+    key = f"{digest}-{width}-{CACHE_VERSION}.{fmt}"
+    return os.path.join(cache, key[:2], key)
+
+
+def render_all(source: str, wanted: list[tuple[int, str]], cache: str, digest: str | None = None) -> dict:
+    """The copies of `source` at each (width, format) of `wanted`, made where the cache (build/pictures/) does not
+    hold them yet: the picture is read once, for all of them. Returns {(width, format): path in the cache}."""
+    digest = digest or content_hash(source)
+    out = {(w, f): cached_path(cache, digest, w, f) for w, f in wanted}
+    missing = sorted((k for k, path in out.items() if not os.path.isfile(path)), reverse=True)
+    if missing:
+        from PIL import Image, ImageOps
+
+        with Image.open(source) as original:
+            if original.format == "JPEG":  # decode at the size needed (far faster for a large photo)
+                largest = max(w for w, _ in missing)
+                sw, sh = original.size
+                turned = original.getexif().get(0x0112) in (5, 6, 7, 8)  # shown a quarter turn round
+                need = (
+                    (max(1, round(largest * sw / sh)), largest)
+                    if turned
+                    else (largest, max(1, round(largest * sh / sw)))
+                )
+                original.draft("RGB", need)
+            im: Image.Image = ImageOps.exif_transpose(original)
+            if im.mode not in ("RGB", "RGBA", "L", "LA"):
+                im = im.convert("RGBA")
+            for width, fmt in missing:
+                height = max(1, round(im.height * width / im.width))
+                small = im if (width, height) == im.size else im.resize((width, height), Image.Resampling.LANCZOS)
+                if fmt == "jpeg" and small.mode not in ("RGB", "L"):
+                    small = small.convert("RGB")
+                path = out[(width, fmt)]
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                fd, tmp = tempfile.mkstemp(suffix=f".{fmt}", dir=os.path.dirname(path))
+                os.close(fd)
+                small.save(tmp, format=fmt.upper(), **ENCODER[fmt])
+                os.chmod(tmp, 0o644)
+                os.replace(tmp, path)  # atomic: a build that stops half-way leaves no half-written copy
+    return out
+
+
+def place(cached: str, dest: str) -> None:
+    """A cached copy into the build tree (a hard link where the file system allows it)."""
     try:
         os.link(cached, dest)
     except OSError:
         shutil.copyfile(cached, dest)
 
 
-def _encode(source: str, width: int, fmt: str) -> str:
-    from PIL import Image, ImageOps
-
-    with Image.open(source) as original:
-        im: Image.Image = ImageOps.exif_transpose(original)
-        height = max(1, round(im.height * width / im.width))
-        if fmt == "jpeg" and im.mode not in ("RGB", "L"):
-            im = im.convert("RGB")
-        elif im.mode not in ("RGB", "RGBA", "L", "LA"):
-            im = im.convert("RGBA")
-        small = im if (width, height) == im.size else im.resize((width, height), Image.Resampling.LANCZOS)
-        fd, tmp = tempfile.mkstemp(suffix=f".{fmt}")
-        os.close(fd)
-        options: dict[str, Any] = ENCODER[fmt]
-        small.save(tmp, format=fmt.upper(), **options)
-    return tmp
-
-
-__all__ = ["LARGE", "MIME", "WIDTHS", "Rendition", "content_hash", "dimensions", "render", "renditions"]
+__all__ = ["LARGE", "MIME", "WIDTHS", "Rendition", "content_hash", "dimensions", "place", "render_all", "renditions"]
