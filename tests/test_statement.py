@@ -106,9 +106,11 @@ def test_every_mistake_is_reported_with_what_was_expected(repo):
         "når videoen er lagt op`",
         "docs/accessibility.yml:9: error: known_issues[1].category: expected one of `non-compliance`, "
         '`disproportionate-burden`, `out-of-scope`, found "burden"',
-        'docs/accessibility.yml:10: error: known_issues[1].criteria[1]: expected a WCAG success criterion like "1.2.2", '
+        'docs/accessibility.yml:10: error: '
+        'known_issues[1].criteria[1]: expected a WCAG success criterion like "1.2.2", '
         'found "1.2"',
-        'docs/accessibility.yml:10: error: known_issues[1].criteria[2]: expected a WCAG success criterion like "1.2.2", '
+        'docs/accessibility.yml:10: error: '
+        'known_issues[1].criteria[2]: expected a WCAG success criterion like "1.2.2", '
         'found "122"',
         "docs/accessibility.yml:11: warning: known_issues[1].fix_by: the date 2026-01-31 has passed: fix the "
         "problem and remove it, or set a new date",
@@ -129,7 +131,8 @@ def test_every_mistake_is_reported_with_what_was_expected(repo):
         contact: {email: erhverv@havbjerg.example, phone: "+45 72 10 20 00"}
         known_issues:
           - {what: Video, why: Ingen undertekster endnu, category: non-compliance}
-     """, "docs/accessibility.yml:1: error: status: expected `partially` or `not`, found `fully`, while known_issues lists "
+     """, "docs/accessibility.yml:1: error: "
+          "status: expected `partially` or `not`, found `fully`, while known_issues lists "
           "1 thing(s) that are not accessible (category non-compliance or disproportionate-burden)"),
     ("""\
         status: partially

@@ -88,7 +88,8 @@ def policy_problems(policies: list[Entry], default: str) -> list[Problem]:
     return problems
 
 
-def unused_files(other: list[str], root: str, assets: set[str], failed: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
+def unused_files(other: list[str], root: str, assets: set[str],
+                 failed: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
     """Every file that is not Markdown is a picture or document somebody uses, a known data file, or reported.
     What a file with errors uses cannot be known: files in its folder (and below) are not reported."""
     folders = tuple(os.path.dirname(f) + "/" for f in failed)

@@ -225,7 +225,8 @@ def yaml_error(exc, text: str, first_line: int = 1) -> tuple[int, str]:
     return line, message
 
 
-CURLY = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"  # “ ” „ ‘ ’ « »: quotes that Word and phones type
+# Quotes that Word and phones type (left and right double and single quotes, low-9 double quote, guillemets)
+CURLY = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
 FIELD_LINE = re.compile(r"^(\s*)(?:- )?([A-Za-z_][\w-]*):(?:\s|$)")
 
 

@@ -18,5 +18,6 @@ from .text import PLACEHOLDER, Ident, Ref, Text
 
 __all__ = ["MISSING", "Context", "Invalid", "Option", "did_you_mean", "dotted", "key_text", "shown",
            "ListOf", "Localized", "Nested", "Email", "Phone", "PhoneNumber", "Url", "UrlOrEmail",
-           "url_host", "DATETIME_RE", "Date", "DateTime", "TimeRange", "TimeZone", "DocumentPath", "FilePath", "Schema", "walk_options",
+           "url_host", "DATETIME_RE", "Date", "DateTime", "TimeRange", "TimeZone", "DocumentPath", "FilePath",
+           "Schema", "walk_options",
            "Boolean", "Choice", "Integer", "Number", "PLACEHOLDER", "Ident", "Ref", "Text"]
