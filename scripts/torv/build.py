@@ -1,4 +1,4 @@
-"""The build: validate -> generate the build tree -> one MkDocs build per language -> swap into site/.
+"""The build: validate -> generate the build tree -> render each language -> swap into site/.
 
 If validation or any renderer fails, `site/` stays exactly as it was: the new site is
 assembled in a temporary folder next to it and swapped in only at the end.
@@ -10,12 +10,10 @@ import html
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-from . import i18n
+from . import i18n, render
 from .content import ConfigError, Site, load_site
 from .generate import Copy, generate
 from .problems import Report
@@ -55,15 +53,6 @@ def write_tree(files: dict, build_dir: str, keep: tuple = ()) -> None:
         else:
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(content)
-
-
-def render_language(build_dir: str, lang: str, strict: bool = True) -> tuple[str, int, str]:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", os.path.join(build_dir, f"mkdocs.{lang}.yml")]
-    if strict:
-        cmd.append("--strict")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    return lang, proc.returncode, (proc.stdout + proc.stderr).strip()
 
 
 def root_pages(site: Site) -> dict[str, str]:
@@ -152,11 +141,12 @@ def root_pages(site: Site) -> dict[str, str]:
 
 
 def build(root: str, today: dt.date | None = None, out: str | None = None, strict: bool = True,
-          log=print, preview: bool = False) -> int:
+          log=print, preview: bool = False, renderer: str | None = None) -> int:
     """Return 0 on success, 1 on content or build errors, 2 on a configuration problem.
 
     `preview=True` (only for `make serve`) also shows drafts and scheduled items, each with a
     notice, and builds in build/preview/ (output build/preview/site/ unless `out` is given).
+    `renderer`: "material" or "zensical" (default: the setting extra.torv.renderer, else Material).
     """
     root = os.path.abspath(root)
     if preview:
@@ -178,11 +168,16 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         return 1
     if report.warnings:
         log(report.render())
+    try:
+        chosen = render.renderer(renderer or site.settings.renderer)
+    except render.RendererMissing as exc:
+        log(f"Nothing was built: {exc}. The previous {previous} is unchanged.")
+        return 2
     files = generate(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
     write_tree(files, build_dir, keep)
     langs = site.settings.languages
     with ThreadPoolExecutor(max_workers=len(langs)) as pool:
-        results = list(pool.map(lambda lg: render_language(build_dir, lg, strict), langs))
+        results = list(pool.map(lambda lg: render.render_language(chosen, build_dir, lg, strict), langs))
     failed = [(lg, text) for lg, rc, text in results if rc != 0]
     for lg, rc, text in results:
         if text and rc == 0:

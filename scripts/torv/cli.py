@@ -10,6 +10,7 @@ import os
 import sys
 
 from .content import ConfigError, discover, load_settings, load_site
+from .render import RENDERERS
 
 
 def _date(value: str) -> dt.date:
@@ -58,9 +59,12 @@ def build_main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=None, help="output folder (default: site/ in the repository)")
     parser.add_argument("--no-strict", dest="strict", action="store_false",
                         help="let MkDocs warnings pass (default: any warning fails the build)")
+    parser.add_argument("--renderer", choices=RENDERERS, default=None,
+                        help="material (Material for MkDocs) or zensical (default: extra.torv.renderer in "
+                             "mkdocs.yml, else material)")
     args = parser.parse_args(argv)
     from .build import build
-    return build(args.root, today=args.today, out=args.out, strict=args.strict)
+    return build(args.root, today=args.today, out=args.out, strict=args.strict, renderer=args.renderer)
 
 
 def new_main(argv: list[str] | None = None) -> int:

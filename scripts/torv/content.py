@@ -50,6 +50,7 @@ class SiteSettings:
     edit_base: str | None
     site_name: str
     cname: str | None = None     # custom domain (site_url's host) for site/CNAME, when extra.torv.cname
+    renderer: str = "material"   # extra.torv.renderer: material or zensical (render.py)
 
 
 @dataclass
@@ -175,7 +176,7 @@ def load_settings(root: str) -> SiteSettings:
         reviewed_max_age_days=values.get("reviewed_max_age_days", 365), logo=values.get("logo"),
         site_url=(site_url or "").rstrip("/") + "/" if site_url else "",
         repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
-        cname=host if values.get("cname") else None,
+        cname=host if values.get("cname") else None, renderer=values.get("renderer", "material"),
     )
 
 

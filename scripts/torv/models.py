@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .render import RENDERERS
 from .schema import (Boolean, Choice, Context, Date, DateTime, Email, FilePath, Ident, Integer,
                      ListOf, Localized, Nested, Number, Phone, Ref, Schema, Text, TimeRange, Url,
                      UrlOrEmail)
@@ -203,6 +204,9 @@ class Settings(Schema):
     repo_edit_base = Url(help="Base of 'Edit this page' links, e.g. https://github.com/org/repo/edit/main/")
     cname = Boolean(default=False, help="true: site_url's host is a custom domain; the build writes it to "
                                         "site/CNAME (GitHub Pages)")
+    renderer = Choice(list(RENDERERS), default="material",
+                      help="What turns the pages into HTML: material (Material for MkDocs) or zensical (its "
+                           "successor; pip install -r requirements-zensical.txt). `build --renderer` overrides it.")
 
 
 KINDS = {
