@@ -1,4 +1,4 @@
-"""The build: validate -> generate the build tree -> render each language -> swap into site/.
+"""The build: validate -> generate the build tree -> render each language -> finish -> swap into site/.
 
 If validation or any renderer fails, `site/` stays exactly as it was: the new site is
 assembled in a temporary folder next to it and swapped in only at the end.
@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from . import i18n, render
 from .content import ConfigError, Site, load_site
+from .finish import theme
 from .generate import Copy, generate
 from .problems import Report
 
@@ -187,6 +188,8 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
             log(f"[{lg}] the site could not be built:\n{text}")
         log(f"Nothing was published: the previous {previous} is unchanged.")
         return 1
+    for lg in langs:
+        theme.finish_folder(os.path.join(build_dir, lg, "site"), theme.Texts.of(i18n.strings(lg)))
     parent = os.path.dirname(out)
     os.makedirs(parent, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".site-new-", dir=parent)
