@@ -150,3 +150,9 @@ def test_only_what_a_rule_changes_is_changed():
     assert finish_page(out, TEXTS) == out                              # a second pass changes nothing
     plain = "<!doctype html>\n<html lang=\"da\"><body><p>Intet at rette &amp; <b>ingen</b> tema.</p></body></html>\n"
     assert finish_page(plain, TEXTS) == plain
+
+
+def test_a_label_of_a_control_is_not_hidden():
+    zensical = MATERIAL.replace('<label class="md-overlay" for="__drawer">',
+                                '<label class="md-overlay" for="__drawer" aria-hidden="true">')
+    assert parse(finish_page(zensical, TEXTS)).select_one("label.md-overlay").get("aria-hidden") is None

@@ -18,7 +18,9 @@ Rules (each is a finding of the W3C validator, axe-core or the keyboard tests):
 6. the menu button in the header takes the keyboard's focus and has a name;
 7. a menu section's toggle next to its index page has a (visually hidden) name, the section's: it also
    names the sub-menu (aria-labelledby), which would otherwise be an unnamed landmark;
-8. the search dialog has a name.
+8. the search dialog has a name;
+9. no `aria-hidden` on a label that belongs to a control (Zensical's overlay for the drawer): HTML does not
+   allow it there.
 """
 from __future__ import annotations
 
@@ -181,7 +183,9 @@ def finish_page(source: str, texts: Texts) -> str:
             continue
         if target not in page.ids:                                                    # 4
             page.drop_attr(label, "for")
-        elif "md-nav__title" in label.classes and "md-nav__toggle" in page.by_id[target].classes \
+            continue
+        page.drop_attr(label, "aria-hidden")                                          # 9
+        if "md-nav__title" in label.classes and "md-nav__toggle" in page.by_id[target].classes \
                 and "tabindex" not in label.attrs:                                    # 5
             page.set_attr(label, "tabindex", "0")
     for button in page.find("label", "md-header__button", **{"for": "__drawer"}):     # 6
