@@ -26,6 +26,8 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if SCRIPTS not in sys.path:
     sys.path.insert(0, SCRIPTS)
 
+from renderers import RENDERER  # noqa: E402
+
 
 def copy_repo(dest: str, fixture: str = FIXTURE) -> str:
     """A temporary site: a fixture's content and configuration with Torv's theme (no site/, build/, .venv)."""
@@ -39,8 +41,10 @@ def copy_repo(dest: str, fixture: str = FIXTURE) -> str:
 
 
 def run_build(root: str, *args: str) -> subprocess.CompletedProcess:
+    """Build with the renderer under test (TORV_RENDERER, see renderers.py), unless args name one."""
+    renderer = () if "--renderer" in args else ("--renderer", RENDERER)
     return subprocess.run([sys.executable, os.path.join(SCRIPTS, "build.py"), "--root", root,
-                           "--today", BUILD_DATE, *args], capture_output=True, text=True)
+                           "--today", BUILD_DATE, *renderer, *args], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
