@@ -1,8 +1,8 @@
 """Render the build tree: one run of the chosen renderer (Material for MkDocs or Zensical) per language.
 
 Both read the same generated `build/mkdocs.<lang>.yml` and Torv's templates in overrides/; each writes
-its pages to `build/<lang>/site/`. What differs between them is here and nowhere else: the command,
-Zensical's own configuration file, and where the search index lands.
+its pages to `build/<lang>/site/`. What differs between them for the build is here and nowhere else:
+the command and Zensical's own configuration file.
 """
 from __future__ import annotations
 
@@ -52,7 +52,6 @@ class Run(NamedTuple):
 class Renderer:
     name: str
     module: str            # the Python package that renders
-    search_index: str      # the search index, relative to a language's folder in the site
 
     def config_path(self, build_dir: str, lang: str) -> str:
         if self.name == "zensical":
@@ -70,8 +69,8 @@ class Renderer:
         return cmd + (["--strict"] if strict else [])
 
 
-MATERIAL = Renderer("material", "material", "search/search_index.json")
-ZENSICAL = Renderer("zensical", "zensical", "search.json")
+MATERIAL = Renderer("material", "material")
+ZENSICAL = Renderer("zensical", "zensical")
 BY_NAME = {r.name: r for r in (MATERIAL, ZENSICAL)}
 
 
