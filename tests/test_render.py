@@ -72,3 +72,18 @@ def test_the_setting_chooses_the_renderer_and_the_option_overrides_it(tmp_path):
     proc = run_build(root, "--renderer", "material")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert os.path.isfile(os.path.join(root, "site", "da", "search", "search_index.json"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("zensical") is None, reason="Zensical is not installed")
+def test_a_zensical_warning_stops_the_build_with_its_message_and_no_traceback(tmp_path):
+    """Zensical's strict mode also stops at a link to a page that does not exist (Material lets it pass)."""
+    root = copy_repo(str(tmp_path))
+    with open(os.path.join(root, "docs", "om.da.md"), "a", encoding="utf-8") as fh:
+        fh.write("\nSe [denne side](findes-ikke.md).\n")
+    proc = run_build(root, "--renderer", "zensical")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "page does not exist" in out and "om.md:" in out and "Nothing was published" in out
+    assert "Traceback" not in out and "\x1b[" not in out
+    assert not os.path.exists(os.path.join(root, "site"))

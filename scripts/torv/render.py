@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -37,6 +38,18 @@ ZENSICAL_THEME = {
 }
 
 
+# Zensical's command line, with its own message instead of a traceback when the build is aborted.
+ZENSICAL_BUILD = """import sys
+from zensical.main import cli
+try:
+    cli(sys.argv[1:], standalone_mode=False)
+except Exception as exc:
+    sys.exit(str(exc))
+"""
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+ZENSICAL_CHATTER = ("Build started", "No issues found", "Build finished")
+
+
 class RendererMissing(Exception):
     """The renderer is not installed (Zensical is optional: requirements-zensical.txt)."""
 
@@ -61,12 +74,10 @@ class Renderer:
         return os.path.join(build_dir, f"mkdocs.{lang}.yml")
 
     def command(self, config: str, strict: bool) -> list[str]:
+        args = ["build", "-f", config] + (["--strict"] if strict else [])
         if self.name == "zensical":
-            cmd = [sys.executable, "-c", "import sys; from zensical.main import cli; sys.exit(cli())",
-                   "build", "-f", config]
-        else:
-            cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config]
-        return cmd + (["--strict"] if strict else [])
+            return [sys.executable, "-c", ZENSICAL_BUILD, *args]
+        return [sys.executable, "-m", "mkdocs", *args, "-q"]
 
 
 MATERIAL = Renderer("material", "material")
@@ -113,11 +124,10 @@ def render_language(chosen: Renderer, build_dir: str, lang: str, strict: bool = 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
     cwd = os.path.dirname(config) if chosen.name == "zensical" else None
     proc = subprocess.run(chosen.command(config, strict), capture_output=True, text=True, env=env, cwd=cwd)
-    output = (proc.stdout + proc.stderr).strip()
-    if chosen.name == "zensical" and proc.returncode == 0:
+    output = ANSI.sub("", proc.stdout + proc.stderr).strip()
+    if chosen.name == "zensical":
         # It reports every build ("Build started", "No issues found", "Build finished in 0.8s").
-        output = "\n".join(line for line in output.splitlines()
-                           if not line.startswith(("Build started", "No issues found", "Build finished")))
+        output = "\n".join(line for line in output.splitlines() if not line.startswith(ZENSICAL_CHATTER)).strip()
     return Run(lang, proc.returncode, output)
 
 
