@@ -113,7 +113,8 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
     except render.RendererMissing as exc:
         log(f"Nothing was built: {exc}. The previous {previous} is unchanged.")
         return 2
-    files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
+    files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"),
+                         addresses_from_file=chosen.addresses_from_file)
     write_tree(files, build_dir, keep, cache=os.path.join(root, "build", PICTURE_CACHE))
     langs = site.settings.languages
     with ThreadPoolExecutor(max_workers=len(langs)) as pool:

@@ -56,12 +56,16 @@ def front_matter(page: Page) -> str:
     return f"---\n{yaml_line(page.meta)}\n---\n\n{page.body.strip()}\n"
 
 
-def compile_site(site: Site, preview: bool = False, root_rel: str = "..") -> dict[str, str | Copy]:
+def compile_site(
+    site: Site, preview: bool = False, root_rel: str = "..", addresses_from_file: bool = False
+) -> dict[str, str | Copy]:
     """The build tree of a checked site. `preview=True` only for the live preview: drafts and scheduled
-    items are shown, with a notice. `root_rel`: the repository folder as seen from the build tree."""
+    items are shown, with a notice. `root_rel`: the repository folder as seen from the build tree.
+    `addresses_from_file`: the renderer reads relative addresses in a page's text from its Markdown file's folder
+    (render.Renderer.addresses_from_file)."""
     content = content_of(site, preview)
     routes = Routes.of(site.settings, site.root)
-    shared = Shared.of(site.settings, site.today, preview, link_index(site, preview))
+    shared = Shared.of(site.settings, site.today, preview, link_index(site, preview), addresses_from_file)
     files: dict[str, str | Copy] = {}
     media: dict[str, Copy] = {}  # docs-relative path -> what to copy there, every language's
     for lang in routes.languages:

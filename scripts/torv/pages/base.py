@@ -47,10 +47,16 @@ class Shared:
     strings: Mapping[str, Mapping[str, str]]  # language -> key -> text (scripts/torv/strings/)
     tz: zoneinfo.ZoneInfo
     links: LinkIndex | None = None  # the site's pages and addresses, for links in bodies (linkcheck.link_index)
+    addresses_from_file: bool = False  # the renderer reads relative addresses in a text from its file's folder
 
     @classmethod
     def of(
-        cls, settings: SiteSettings, today: dt.date, preview: bool = False, links: LinkIndex | None = None
+        cls,
+        settings: SiteSettings,
+        today: dt.date,
+        preview: bool = False,
+        links: LinkIndex | None = None,
+        addresses_from_file: bool = False,
     ) -> Shared:
         return cls(
             settings=settings,
@@ -59,6 +65,7 @@ class Shared:
             strings={lg: i18n.strings(lg) for lg in settings.languages},
             tz=zoneinfo.ZoneInfo(settings.timezone),
             links=links,
+            addresses_from_file=addresses_from_file,
         )
 
     def t(self, lang: str, key: str, **kw: object) -> str:

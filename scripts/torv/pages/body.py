@@ -46,6 +46,7 @@ def page_body(
                 link.text.replace("\\", ""),
                 lazy=pictures_seen > 0,
                 caption=link.title if alone else None,
+                address=lambda path: _address(shared, url, page_dir, path),
             )
             pictures_seen += 1
             files.extend(copies)
@@ -95,23 +96,38 @@ def attached_document(
 def _href(
     routes: Routes, shared: Shared, dest: Destination, lang: str, url: str, text_lang: str, page_dir: str
 ) -> str | None:
-    """A page or address of the same language as its Markdown file (the renderer makes it the page's address and
-    checks it), another language's as a relative address, the language chooser as the site's root."""
+    """A page or address, relative (so that it works under any site path); the validator checked it, and the
+    renderers leave it as it is (they do not know Torv's own anchors, such as a pillar's commitments). A file of the
+    language (feed.xml, calendar.ics) is linked by its path in the docs, which the renderer makes an address."""
     frag = f"#{dest.anchor}" if dest.anchor else ""
     if dest.kind == "root":
-        return "../" * (url.count("/") + 1) + frag
+        return _address(shared, url, page_dir, "..", folder=True) + frag
     assert shared.links is not None
     place = shared.links.place(dest, lang, text_lang)
     if place is None:
         return None
     to_lang, to_url = place
-    if to_lang != lang:
-        if not to_url.endswith("/") and to_url and routes.site_url:  # a file (feed, calendar) of another language
-            return routes.absolute(to_lang, to_url) + frag
-        return cross_href(url, to_lang, to_url) + frag
-    is_file = to_url and not to_url.endswith("/")  # a file of the language (feed.xml, calendar.ics)
-    target = to_url if is_file else routes.output_file(lang, to_url)
-    return posixpath.relpath(target, page_dir or ".") + frag
+    if to_url and not to_url.endswith("/"):  # a file: feed.xml, calendar.ics
+        if to_lang == lang:
+            return posixpath.relpath(to_url, page_dir or ".") + frag
+        return (routes.absolute(to_lang, to_url) if routes.site_url else cross_href(url, to_lang, to_url)) + frag
+    path = to_url if to_lang == lang else f"../{to_lang}/{to_url}"
+    return _address(shared, url, page_dir, path.rstrip("/") or ".", folder=True) + frag
+
+
+def _address(shared: Shared, url: str, page_dir: str, path: str, folder: bool = False) -> str:
+    """An address in a page's text of a docs-relative `path` ("." the language's root, "../sv/..." another
+    language's), as the renderer reads it: from the page's address (MkDocs leaves it to the browser) or from its
+    Markdown file's folder (Zensical; render.Renderer.addresses_from_file)."""
+    if shared.addresses_from_file:
+        rel = posixpath.relpath(path, page_dir or ".")
+        return rel.rstrip("/") + "/" if folder and rel != "." else "./" if folder else rel
+    if path == "..":  # the site's root (the language chooser)
+        return "../" * (url.count("/") + 1)
+    if path.startswith("../"):  # another language's tree: from the page's address, up to the site's root
+        return "../" * url.count("/") + path + ("/" if folder else "")
+    target = "" if path == "." else path + ("/" if folder else "")
+    return rel_href(url, target) if target != url else "./"
 
 
 def _alone(lines: list[str], link: BodyLink) -> bool:

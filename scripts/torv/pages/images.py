@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 import imagesize
 
@@ -49,15 +50,18 @@ def picture(
     lazy: bool,
     caption: str | None = None,
     credit: str | None = None,
+    address: Callable[[str], str] | None = None,
 ) -> tuple[Image, tuple[MediaCopy, ...]]:
-    """A picture on the page at `url`: its view (hrefs relative to the page) and the files it needs: the copies
-    of a JPEG, PNG or WebP picture (pictures.renditions), or the file itself (SVG, GIF)."""
+    """A picture on the page at `url`: its view and the files it needs: the copies of a JPEG, PNG or WebP picture
+    (pictures.renditions), or the file itself (SVG, GIF). Its hrefs are relative to the page, or as `address` writes
+    a docs-relative path (in a text the renderer reads, pages.body)."""
+    href = address or (lambda path: rel_href(url, path))
     path = routes.media(source)
     made = pictures.renditions(source, path)
     if not made:
         size = image_size(source)
         view = Image(
-            src=rel_href(url, path),
+            src=href(path),
             alt=alt,
             width=size.get("width"),
             height=size.get("height"),
@@ -78,12 +82,12 @@ def picture(
         for r in made
     )
     view = Image(
-        src=rel_href(url, src.path),
+        src=href(src.path),
         alt=alt,
         width=largest.width,
         height=largest.height,
-        srcset=_srcset(url, own),
-        webp_srcset=_srcset(url, webp) if webp else None,
+        srcset=_srcset(href, own),
+        webp_srcset=_srcset(href, webp) if webp else None,
         sizes=SIZES,
         loading="lazy" if lazy else None,
         caption=caption,
@@ -102,8 +106,8 @@ def largest(routes: Routes, source: str) -> str:
     return made[-1].path if made else routes.media(source)
 
 
-def _srcset(url: str, copies: list[pictures.Rendition]) -> str:
-    return ", ".join(f"{rel_href(url, r.path)} {r.width}w" for r in copies)
+def _srcset(href: Callable[[str], str], copies: list[pictures.Rendition]) -> str:
+    return ", ".join(f"{href(r.path)} {r.width}w" for r in copies)
 
 
 def picture_html(view: Image, figure: bool) -> str:
