@@ -50,14 +50,15 @@ def find_links(body: str) -> list[BodyLink]:
     """Every inline link, picture, reference definition and <a href> of a body, outside code."""
     out: list[BodyLink] = []
     fence = None
+    in_comment = False
     for i, line in enumerate(body.split("\n")):
         f = FENCE.match(line)
-        if f:
+        if f and not in_comment:
             fence = f.group(1) if fence is None else (None if f.group(1) == fence else fence)
             continue
         if fence:
             continue
-        plain = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        plain, in_comment = _without_comments(CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line), in_comment)
         for m in INLINE.finditer(plain):
             start, end = m.span("target")
             target = m.group("target")
@@ -86,6 +87,25 @@ def find_links(body: str) -> list[BodyLink]:
         for m in HTML_HREF.finditer(plain):
             out.append(BodyLink(i, *m.span("target"), m.group("target"), False, None, m.span(), ""))
     return out
+
+
+def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    """The line with its HTML comments (<!-- ... -->, also one begun on an earlier line) blanked out, and whether a
+    comment goes on after it: a link an editor has commented out is not a link."""
+    out = []
+    at = 0
+    while at < len(line):
+        if in_comment:
+            end = line.find("-->", at)
+            stop = len(line) if end < 0 else end + 3
+            out.append(" " * (stop - at))
+            at, in_comment = stop, end < 0
+        else:
+            start = line.find("<!--", at)
+            stop = len(line) if start < 0 else start
+            out.append(line[at:stop])
+            at, in_comment = stop, start >= 0
+    return "".join(out), in_comment
 
 
 def _unquote_title(raw: str) -> str:
