@@ -108,9 +108,16 @@ def render_all(source: str, wanted: list[tuple[int, str]], cache: str, digest: s
             im: Image.Image = ImageOps.exif_transpose(original)
             if im.mode not in ("RGB", "RGBA", "L", "LA"):
                 im = im.convert("RGBA")
+            sized: dict[int, Image.Image] = {}  # each width made once, for both formats
             for width, fmt in missing:
                 height = max(1, round(im.height * width / im.width))
-                small = im if (width, height) == im.size else im.resize((width, height), Image.Resampling.LANCZOS)
+                if width not in sized:
+                    sized[width] = (
+                        im
+                        if (width, height) == im.size
+                        else im.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=2.0)
+                    )
+                small = sized[width]
                 if fmt == "jpeg" and small.mode not in ("RGB", "L"):
                     small = small.convert("RGB")
                 path = out[(width, fmt)]
