@@ -8,7 +8,7 @@ from . import codes, i18n
 from .schema import (Boolean, Choice, Context, Date, DateTime, Email, FilePath, Ident, Integer, ListOf, Localized,
                      Nested, Number, Phone, Ref, Schema, Text, TimeRange, TimeZone, Url, UrlOrEmail, did_you_mean,
                      shown, url_host)
-from .schema.limits import (ALT_MAX, CITY_MAX, COMMITMENT_MAX, ICON_MAX, LOCATION_MAX, NAME_MAX,
+from .schema.limits import (ALT_MAX, CAPTION_MAX, CITY_MAX, COMMITMENT_MAX, ICON_MAX, LOCATION_MAX, NAME_MAX,
                             PILLAR_OR_COMMITMENT_PATTERN, POSTCODE_MAX, STREET_MAX, SUMMARY_MAX, TAG_LABEL_MAX,
                             TITLE_MAX, VISION_MAX)
 from .render import RENDERERS
@@ -95,6 +95,10 @@ class NewsItem(Schema):
     image = FilePath(help="A picture next to this file.")
     image_alt = Text(translated=True, max_length=ALT_MAX, example="Hovedbygningen på Havbjerggård",
                      help="What the picture shows; required with image.")
+    image_caption = Text(translated=True, max_length=CAPTION_MAX, example="Havbjerggård set fra haven",
+                         help="A caption shown under the picture.")
+    image_credit = Text(translated=True, max_length=NAME_MAX, example="Jens Hansen",
+                        help="Who took the picture: shown under it as Foto: Jens Hansen.")
     draft = Boolean(default=False, help="true keeps the item off the site.")
     slug = Ident(translated=True, example="dialogmoede-havbjerggaard", help="The item's address in this language.")
     event = Nested(Event, help="Makes the item a meeting.")
@@ -105,6 +109,10 @@ class NewsItem(Schema):
         if d and u and u < d:
             ctx.error(kp + ("updated",), f"expected a date not before the publication date "
                                          f"({d.isoformat()}), found {u.isoformat()}", code=codes.DATES_OUT_OF_ORDER)
+        for extra in ("image_caption", "image_credit"):
+            if v.get(extra) and not v.get("image"):
+                ctx.error(kp + (extra,), f"{extra} without a picture: expected `image: images/forum.jpg` with it, "
+                                         f"or no {extra}", code=codes.MISSING_FIELD)
         if v.get("image") and not v.get("image_alt"):
             ctx.error(kp + ("image",), "missing image_alt: a picture needs a text saying what it shows, "
                                        "e.g. `image_alt: Deltagere ved forummødet i rådhusets kantine`",
