@@ -8,11 +8,11 @@ keyboard, reflow and search checks below are the tests' own.
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 
 from conftest import ROOT
+from renderers import search_index
 from torv import check
 from torv.check import (
     AXE_OPTIONS,
@@ -128,10 +128,7 @@ WORD = re.compile(r"[^\W\d_]{8,}")
 def unique_word(site_dir: str, lang: str) -> tuple[str, str]:
     """(word, page) for a word that only one page of the language contains, and no page of another
     language: searching for it must find that page."""
-    docs = {}
-    for lg in LANGS:
-        with open(os.path.join(site_dir, lg, "search", "search_index.json"), encoding="utf-8") as fh:
-            docs[lg] = json.load(fh)["docs"]
+    docs = {lg: search_index(site_dir, lg)["docs"] for lg in LANGS}
     elsewhere: set[str] = set()
     for lg in LANGS:
         if lg != lang:

@@ -124,7 +124,7 @@ def test_pull_requests_validate_check_the_site_upload_the_preview_and_test_only_
     assert check == ['make validate ARGS="--format github"', "make check", "make preview"]
     upload = next(s for s in jobs["check"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["name"] == "site-preview" and upload["with"]["path"].rstrip("/") == "site-preview"
-    assert [s.get("run") for s in jobs["test"]["steps"] if s.get("run")] == ["make test"]
+    assert [s.get("run") for s in jobs["test"]["steps"] if s.get("run")] == ["make test", "make test-zensical"]
     # make test only when the pull request changes Torv: a job skipped by its condition (a paths filter in the
     # workflow) passes as a required check, where a workflow skipped by on.pull_request.paths stays pending
     assert jobs["test"]["needs"] == "changes"

@@ -1,4 +1,4 @@
-"""The build: validate -> generate the build tree -> one MkDocs build per language -> swap into site/.
+"""The build: validate -> generate the build tree -> render each language -> finish -> swap into site/.
 
 If validation or any renderer fails, `site/` stays exactly as it was: the new site is
 assembled in a temporary folder next to it and swapped in only at the end.
@@ -9,11 +9,13 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
+from . import i18n, render
 from .compile import Copy, compile_site
+from .finish import theme
+from .pictures import place, render_all
 from .rootpages import root_files
 from .settings import ConfigError
 from .site import load_site
@@ -24,6 +26,8 @@ PREVIEW_DIR = os.path.join("build", "preview")
 # The site to open from disk (`torv build --for-files`, the reviewers' preview) is built in build/files/
 # into site-preview/.
 FILES_DIR, FILES_OUT = os.path.join("build", "files"), "site-preview"
+# Smaller copies of pictures, by the original's content hash: kept between builds (build/pictures/).
+PICTURE_CACHE = "pictures"
 
 
 def preview_paths(root: str) -> tuple[str, str]:
@@ -32,8 +36,9 @@ def preview_paths(root: str) -> tuple[str, str]:
     return os.path.join(base, "tree"), os.path.join(base, "site")
 
 
-def write_tree(files: dict, build_dir: str, keep: tuple = ()) -> None:
-    """Replace the build tree with the generated files (entries named in `keep` stay)."""
+def write_tree(files: dict, build_dir: str, keep: tuple = (), cache: str | None = None) -> None:
+    """Replace the build tree with the generated files (entries named in `keep` stay); pictures made smaller come
+    from `cache` (build/cache/pictures/) when they were made before, and are made there when not."""
     if os.path.isdir(build_dir):
         for name in os.listdir(build_dir):
             if name in keep:
@@ -43,14 +48,40 @@ def write_tree(files: dict, build_dir: str, keep: tuple = ()) -> None:
                 shutil.rmtree(path)
             else:
                 os.remove(path)
+    made: list[tuple[Copy, str]] = []
     for rel, content in files.items():
         path = os.path.join(build_dir, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        if isinstance(content, Copy):
+        if isinstance(content, Copy) and content.width:
+            made.append((content, path))
+        elif isinstance(content, Copy):
             shutil.copyfile(content.source, path)
         else:
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(content)
+    _make_pictures(made, cache)
+
+
+def _make_pictures(made: list[tuple[Copy, str]], cache: str | None) -> None:
+    """The smaller copies of pictures: each picture read once, each copy made once (build/pictures/ keeps them for
+    the next build) and placed in every language's folder."""
+    if not made:
+        return
+    if cache is None:
+        cache = tempfile.mkdtemp(prefix="torv-pictures-")
+    by_source: dict[str, dict[tuple, list[str]]] = {}
+    for c, path in made:
+        by_source.setdefault(c.source, {}).setdefault((c.width, c.format), []).append(path)
+
+    def one(source: str) -> None:
+        wanted = by_source[source]
+        cached = render_all(source, list(wanted), cache)
+        for key, paths in wanted.items():
+            for path in paths:
+                place(cached[key], path)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        list(pool.map(one, by_source))
 
 
 # GitHub turns off the scheduled workflows of a public repository after 60 days without a commit; the nightly
@@ -80,23 +111,15 @@ def stale_warning(last: dt.date | None, today: dt.date) -> str | None:
             f"{when}. Commit a change (any content update will do), or turn it back on under Actions > Publish.")
 
 
-def render_language(build_dir: str, lang: str, strict: bool = True) -> tuple[str, int, str]:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", os.path.join(build_dir, f"mkdocs.{lang}.yml")]
-    if strict:
-        cmd.append("--strict")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    return lang, proc.returncode, (proc.stdout + proc.stderr).strip()
-
-
 def build(root: str, today: dt.date | None = None, out: str | None = None, strict: bool = True,
-          log=print, preview: bool = False, for_files: bool = False) -> int:
+          log=print, preview: bool = False, for_files: bool = False, renderer: str | None = None) -> int:
     """Return 0 on success, 1 on content or build errors, 2 on a configuration problem.
 
     `preview=True` (only for `make serve`) also shows drafts and scheduled items, each with a
     notice, and builds in build/preview/ (output build/preview/site/ unless `out` is given).
     `for_files=True`: a site that works opened from disk (file URLs, use_directory_urls: false), for
     reviewers to download; built in build/files/ into site-preview/ unless `out` is given.
+    `renderer`: "material" or "zensical" (default: the setting extra.torv.renderer, else Material).
     """
     root = os.path.abspath(root)
     if preview:
@@ -107,7 +130,7 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         keep = ()
     else:
         build_dir, default_out = os.path.join(root, "build"), os.path.join(root, "site")
-        keep = (os.path.basename(PREVIEW_DIR), os.path.basename(FILES_DIR))
+        keep = (os.path.basename(PREVIEW_DIR), os.path.basename(FILES_DIR), os.path.basename(PICTURE_CACHE))
     out = os.path.abspath(out or default_out)
     previous = "preview" if preview else f"{os.path.basename(out)}/"
     try:
@@ -121,17 +144,22 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         return 1
     if report.warnings:
         log(report.render())
+    try:
+        chosen = render.renderer(renderer or site.settings.renderer)
+    except render.RendererMissing as exc:
+        log(f"Nothing was built: {exc}. The previous {previous} is unchanged.")
+        return 2
     stale = None if preview else stale_warning(last_commit(root), site.today)
     if stale:
         log(f"Warning: {stale}")
         if os.environ.get("GITHUB_ACTIONS") == "true":
             log(f"::warning title=Torv: the nightly rebuild stops soon::{stale}")
     files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"),
-                         for_files=for_files)
-    write_tree(files, build_dir, keep)
+                         for_files=for_files, addresses_from_file=chosen.addresses_from_file)
+    write_tree(files, build_dir, keep, cache=os.path.join(root, "build", PICTURE_CACHE))
     langs = site.settings.languages
     with ThreadPoolExecutor(max_workers=len(langs)) as pool:
-        results = list(pool.map(lambda lg: render_language(build_dir, lg, strict), langs))
+        results = list(pool.map(lambda lg: render.render_language(chosen, build_dir, lg, strict), langs))
     failed = [(lg, text) for lg, rc, text in results if rc != 0]
     for lg, rc, text in results:
         if text and rc == 0:
@@ -141,6 +169,8 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
             log(f"[{lg}] the site could not be built:\n{text}")
         log(f"Nothing was published: the previous {previous} is unchanged.")
         return 1
+    for lg in langs:
+        theme.finish_folder(os.path.join(build_dir, lg, "site"), theme.Texts.of(i18n.strings(lg)))
     parent = os.path.dirname(out)
     os.makedirs(parent, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".site-new-", dir=parent)

@@ -18,6 +18,7 @@ from importlib import metadata
 from .discover import discover
 from .settings import ConfigError, load_settings
 from .site import load_site
+from .render import RENDERERS
 
 
 def _date(value: str) -> dt.date:
@@ -81,12 +82,19 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_false",
         help="let MkDocs warnings pass (default: any warning fails the build)",
     )
+    parser.add_argument(
+        "--renderer",
+        choices=RENDERERS,
+        default=None,
+        help="material (Material for MkDocs) or zensical (default: extra.torv.renderer in mkdocs.yml, else material)",
+    )
 
 
 def build(args: argparse.Namespace) -> int:
     from .build import build as build_site
 
-    return build_site(args.root, today=args.today, out=args.out, strict=args.strict, for_files=args.for_files)
+    return build_site(args.root, today=args.today, out=args.out, strict=args.strict, for_files=args.for_files,
+                      renderer=args.renderer)
 
 
 # ---------------------------------------------------------------- torv check
@@ -94,12 +102,18 @@ def build(args: argparse.Namespace) -> int:
 
 def check_arguments(parser: argparse.ArgumentParser) -> None:
     common(parser)
+    parser.add_argument(
+        "--renderer",
+        choices=RENDERERS,
+        default=None,
+        help="build with material or zensical (default: extra.torv.renderer in mkdocs.yml, else material)",
+    )
 
 
 def check(args: argparse.Namespace) -> int:
     from .check.run import check as check_site
 
-    return check_site(args.root, today=args.today, log=functools.partial(print, flush=True))
+    return check_site(args.root, today=args.today, log=functools.partial(print, flush=True), renderer=args.renderer)
 
 
 # ---------------------------------------------------------------- torv serve

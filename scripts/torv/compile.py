@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from .linkcheck import link_index
 from .look import brand_stylesheet
-from .site import Site
 from .pages import Page, Shared, pages_of
 from .records import content_of
 from .renderconfig import config
 from .routes import Routes
+from .site import Site
 from .syndication import subscriptions
 
 # Characters a YAML 1.1 reader refuses or reads as a line break inside a quoted string (JSON leaves them as they
@@ -29,6 +30,8 @@ YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]
 @dataclass(frozen=True)
 class Copy:
     source: str  # absolute path of a file to copy into the build tree
+    width: int | None = None  # a picture made smaller (and/or in another format) at build time: its width
+    format: str | None = None  # jpeg | png | webp
 
 
 _NAMES: dict[type, tuple[str, ...]] = {}  # a record type's field names, looked up once
@@ -56,20 +59,21 @@ def front_matter(page: Page) -> str:
 
 
 def compile_site(
-    site: Site, preview: bool = False, root_rel: str = "..", for_files: bool = False
+    site: Site, preview: bool = False, root_rel: str = "..", for_files: bool = False, addresses_from_file: bool = False
 ) -> dict[str, str | Copy]:
     """The build tree of a checked site. `preview=True` only for the live preview: drafts and scheduled
     items are shown, with a notice. `root_rel`: the repository folder as seen from the build tree.
-    `for_files`: file URLs, for a site opened from disk (routes.py)."""
+    `for_files`: file URLs, for a site opened from disk (routes.py). `addresses_from_file`: the renderer reads
+    relative addresses in a page's text from its Markdown file's folder (render.Renderer.addresses_from_file)."""
     content = content_of(site, preview)
     routes = Routes.of(site.settings, site.root, files=for_files)
-    shared = Shared.of(site.settings, site.today, preview)
+    shared = Shared.of(site.settings, site.today, preview, link_index(site, preview), addresses_from_file)
     files: dict[str, str | Copy] = {}
-    media: dict[str, str] = {}  # docs-relative path -> source, every language's
+    media: dict[str, Copy] = {}  # docs-relative path -> what to copy there, every language's
     for lang in routes.languages:
         for page in pages_of(content, routes, lang, shared):
             files[routes.build_file(lang, routes.output_file(lang, page.url))] = front_matter(page)
-            media.update((m.path, m.source) for m in page.files)
+            media.update((m.path, Copy(m.source, m.width, m.format)) for m in page.files)
         for path, text in subscriptions(content, routes, shared, lang).items():
             files[routes.build_file(lang, path)] = text
         files[routes.config_file(lang)] = config(content, routes, shared, lang, root_rel)
@@ -79,8 +83,8 @@ def compile_site(
             files[routes.build_file(lang, routes.logo(site.settings.logo))] = Copy(logo)
     # Every language's folder gets every copy, as before: a picture only one language's text shows is in all.
     for lang in routes.languages:
-        for path, source in media.items():
-            files[routes.build_file(lang, path)] = Copy(source)
+        for path, copy in media.items():
+            files[routes.build_file(lang, path)] = copy
     return files
 
 

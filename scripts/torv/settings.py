@@ -42,6 +42,7 @@ class SiteSettings:
     site_name: str
     cname: str | None = None     # custom domain (site_url's host) for site/CNAME, when extra.torv.cname
     warnings: tuple[Problem, ...] = ()   # what the validator reports about the settings besides content problems
+    renderer: str = "material"   # extra.torv.renderer: material or zensical (render.py)
 
 
 class _MkdocsLoader(yaml.SafeLoader):
@@ -86,6 +87,7 @@ def load_settings(root: str) -> SiteSettings:
         repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
         cname=url_host(site_url) if values["cname"] else None,
         warnings=tuple(report.problems) + tuple(_missing_site_url(site_url, lines)),
+        renderer=values.get("renderer", "material"),
     )
 
 

@@ -22,7 +22,10 @@ def axe_problems(page: Any, context: Any = None) -> list[str]:
     result = Axe().run(page, context=context, options=AXE_OPTIONS)
     out = []
     for v in result.response["violations"]:
-        targets = "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+        # a target in a shadow root (Zensical's search dialog) is a list: host, then the path inside
+        targets = "; ".join(
+            " ".join(" >>> ".join(t) if isinstance(t, list) else t for t in n["target"]) for n in v["nodes"][:5]
+        )
         out.append(f"{v['id']} ({v['impact']}): {v['help']} [{len(v['nodes'])}x: {targets}]")
     return out
 

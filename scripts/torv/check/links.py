@@ -11,6 +11,8 @@ import urllib.parse
 
 from .html import html_files
 
+# A language's search index, relative to its folder: Material's ("docs") and Zensical's ("items").
+SEARCH_INDEXES = (os.path.join("search", "search_index.json"), "search.json")
 _LINK_ATTRS = (
     ("a", "href"),
     ("link", "href"),
@@ -109,10 +111,12 @@ def broken_links(site_dir: str, site_url: str = "") -> list[str]:
         for el in doc.xpath("//meta[@property='og:url' or @property='og:image']"):
             check(rel, base_path, el.get("content", ""), f"<meta {el.get('property')}>")
     # Search results and sitemaps link to pages too.
-    for index in glob.glob(os.path.join(site_dir, "*", "search", "search_index.json")):
-        lang_root = "/" + os.path.relpath(os.path.dirname(os.path.dirname(index)), site_dir) + "/"
-        with open(index, encoding="utf-8") as index_file:
-            for doc in json.load(index_file)["docs"]:
+    for name in SEARCH_INDEXES:
+        for index in glob.glob(os.path.join(site_dir, "*", name)):
+            lang_root = "/" + os.path.relpath(index, site_dir).split(os.sep)[0] + "/"
+            with open(index, encoding="utf-8") as index_file:
+                found = json.load(index_file)
+            for doc in found.get("docs") or found.get("items") or []:
                 check(
                     os.path.relpath(index, site_dir), lang_root + "index.html", doc["location"] or "./", "search result"
                 )

@@ -109,9 +109,9 @@ def check_site(root: str, site_dir: str, build_dir: str, settings: SiteSettings,
     return outcomes
 
 
-def check(root: str, today: dt.date | None = None, log: Log = print) -> int:
-    """Validate (--strict), build site/, check it. 0: everything passed; 1: a problem; 2: a configuration problem
-    or a tool that is missing."""
+def check(root: str, today: dt.date | None = None, log: Log = print, renderer: str | None = None) -> int:
+    """Validate (--strict), build site/ (with `renderer`, default the setting's), check it. 0: everything passed;
+    1: a problem; 2: a configuration problem or a tool that is missing."""
     from ..build import build
     from ..site import load_site
 
@@ -129,7 +129,7 @@ def check(root: str, today: dt.date | None = None, log: Log = print) -> int:
         log("FAIL  validate --strict: fix the problems above (warnings count as errors here); nothing was built.")
         return 1
     log(f"ok    validate --strict: {report.summary()}")
-    if build(root, today=today, log=lambda line: log(f"      {line}")) != 0:
+    if build(root, today=today, log=lambda line: log(f"      {line}"), renderer=renderer) != 0:
         log("FAIL  build: see above.")
         return 1
     try:
