@@ -128,20 +128,20 @@ class Routes:
 
     # ---- URLs in a language tree
     def url(self, item: Item[Any], lang: str) -> str:
-        return self._served(lang, item_url(item.kind, item.id, item.slug(lang), lang))
+        return self.served(lang, item_url(item.kind, item.id, item.slug(lang), lang))
 
     def section(self, lang: str, section: str | None) -> str:
         """A section's URL; None: the home page."""
-        return self._served(lang, section_url(lang, section) if section else HOME)
+        return self.served(lang, section_url(lang, section) if section else HOME)
 
     def section_urls(self, section: str | None) -> dict[str, str]:
         """A section's URL in every language."""
         return {lg: self.section(lg, section) for lg in self.languages}
 
     def tag(self, lang: str, tag: str) -> str:
-        return self._served(lang, f"{i18n.segment(lang, 'tags')}/{tag}/")
+        return self.served(lang, f"{i18n.segment(lang, 'tags')}/{tag}/")
 
-    def _served(self, lang: str, url: str) -> str:
+    def served(self, lang: str, url: str) -> str:
         """A folder URL as the renderer serves it: itself, or the HTML file of its page (`files`)."""
         return self.output_file(lang, url)[:-3] + ".html" if self.files else url
 
