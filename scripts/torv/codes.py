@@ -246,6 +246,27 @@ CNAME_WITHOUT_SITE_URL = _code(
     "`cname: true` publishes the host of `site_url` as the custom domain, but there is no `site_url`.",
     "`cname: true` and no `site_url:`", "`site_url: https://erhverv.havbjerg.dk/`")
 
+# ---------------------------------------------------------------- meetings
+INVALID_DOCUMENT = _code(
+    "T050", "invalid-document",
+    "A meeting's agenda or minutes written as something other than a path relative to the file, or a file "
+    "of a type the site does not publish (PDF, Word, Excel, PowerPoint, OpenDocument, CSV, plain text).",
+    "`agenda: dagsorden.zip`", "`agenda: files/dagsorden.pdf`")
+MISSING_DOCUMENT = _code(
+    "T051", "missing-document",
+    "A meeting's agenda or minutes that does not exist at the path given.",
+    "`minutes: files/referat.pdf` with no such file", "the document uploaded to `files/` next to the meeting")
+CANCELLED_WITHOUT_UPDATE = _code(
+    "T052", "cancelled-without-update",
+    "Warning: a cancelled meeting has no `updated:` date, so calendars that subscribe to it may keep the meeting "
+    "as it was (the date tells them that it changed).",
+    "`cancelled: true` and no `updated:`", "`cancelled: true` and `updated: 2026-11-22`, the day it was cancelled")
+MIXED_ALL_DAY = _code(
+    "T053", "mixed-all-day",
+    "A meeting's start and end are not of the same kind: one a date alone (a meeting over whole days), the "
+    "other a date and a time.",
+    "`start: 2027-01-28` and `end: 2027-01-28 16:00`", "`start: 2027-01-28 09:00` and `end: 2027-01-28 16:00`")
+
 
 def markdown_table() -> str:
     """The catalogue as the table in CONTENT.md."""
