@@ -42,7 +42,8 @@ schemas: $(VENV)/.build
 news: $(VENV)/.build
 	@$(TORV) new news --summary "$$SUMMARY" $(ARGS) -- "$$TITLE"
 
-## make meeting TITLE="..." START="2026-12-03 08:30": a new meeting (END="...", LOCATION="..." optional)
+## make meeting TITLE="..." START="2026-12-03 08:30": a new meeting (END="...", LOCATION="..." optional);
+## START="2027-01-28" (a date alone): a meeting that lasts all day
 meeting: $(VENV)/.build
 	@$(TORV) new meeting --summary "$$SUMMARY" --start "$$START" --end "$$END" --location "$$LOCATION" $(ARGS) -- "$$TITLE"
 

@@ -23,6 +23,7 @@ GUIDES = {"en": os.path.join(ROOT, "EDITORS.md"), "da": os.path.join(ROOT, "EDIT
 TOPICS = [
     "publish a news item",
     "announce a meeting",
+    "announce an all-day meeting",
     "cancel a meeting",
     "add a translation",
     "phone number",
