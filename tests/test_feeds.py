@@ -81,7 +81,8 @@ def test_drafts_and_scheduled_items_are_not_in_the_feed(site_dir):
 def test_every_page_announces_the_feed_and_the_news_index_links_it(site_dir, lang):
     for rel in sample.html_pages(site_dir, lang):
         page = soup(site_dir, rel)
-        atom = [sample.resolve(rel, str(link["href"])) for link in page.select('head link[rel="alternate"][type="application/atom+xml"]')]
+        links = page.select('head link[rel="alternate"][type="application/atom+xml"]')
+        atom = [sample.resolve(rel, str(link["href"])) for link in links]
         assert atom[0] == f"{lang}/feed.xml", rel
         # a tag's and a pillar's page announce their own feed too, in their folder (test_subscriptions.py)
         assert atom[1:] in ([], [rel.removesuffix("index.html") + "feed.xml"]), rel

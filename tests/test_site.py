@@ -500,7 +500,8 @@ def test_upcoming_and_past_meetings(site_dir, lang):
     page = soup(site_dir, rel)
     up_hrefs = [resolve(rel, h) for h in section_items(page, "torv-upcoming")]
     past_hrefs = [resolve(rel, h) for h in section_items(page, "torv-past")]
-    assert up_hrefs == [sample.news_path(g, lang) for g in sorted(upcoming, key=lambda g: sample.start_key(meetings[g][DEFAULT]["event"]))]
+    by_start = sorted(upcoming, key=lambda g: sample.start_key(meetings[g][DEFAULT]["event"]))
+    assert up_hrefs == [sample.news_path(g, lang) for g in by_start]
     assert sorted(past_hrefs) == sorted(sample.news_path(g, lang) for g in past)
     # home: the upcoming meeting in the "upcoming" section
     home = soup(site_dir, f"{lang}/")
