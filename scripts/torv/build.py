@@ -1,4 +1,4 @@
-"""The build: validate -> generate the build tree -> one MkDocs build per language -> swap into site/.
+"""The build: validate -> generate the build tree -> render each language -> finish -> swap into site/.
 
 If validation or any renderer fails, `site/` stays exactly as it was: the new site is
 assembled in a temporary folder next to it and swapped in only at the end.
@@ -8,12 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
+from . import i18n, render
 from .compile import Copy, compile_site
+from .finish import theme
 from .rootpages import root_files
 from .settings import ConfigError
 from .site import load_site
@@ -50,21 +50,15 @@ def write_tree(files: dict, build_dir: str, keep: tuple = ()) -> None:
                 fh.write(content)
 
 
-def render_language(build_dir: str, lang: str, strict: bool = True) -> tuple[str, int, str]:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", os.path.join(build_dir, f"mkdocs.{lang}.yml")]
-    if strict:
-        cmd.append("--strict")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    return lang, proc.returncode, (proc.stdout + proc.stderr).strip()
 
 
 def build(root: str, today: dt.date | None = None, out: str | None = None, strict: bool = True,
-          log=print, preview: bool = False) -> int:
+          log=print, preview: bool = False, renderer: str | None = None) -> int:
     """Return 0 on success, 1 on content or build errors, 2 on a configuration problem.
 
     `preview=True` (only for `make serve`) also shows drafts and scheduled items, each with a
     notice, and builds in build/preview/ (output build/preview/site/ unless `out` is given).
+    `renderer`: "material" or "zensical" (default: the setting extra.torv.renderer, else Material).
     """
     root = os.path.abspath(root)
     if preview:
@@ -86,11 +80,16 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         return 1
     if report.warnings:
         log(report.render())
+    try:
+        chosen = render.renderer(renderer or site.settings.renderer)
+    except render.RendererMissing as exc:
+        log(f"Nothing was built: {exc}. The previous {previous} is unchanged.")
+        return 2
     files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
     write_tree(files, build_dir, keep)
     langs = site.settings.languages
     with ThreadPoolExecutor(max_workers=len(langs)) as pool:
-        results = list(pool.map(lambda lg: render_language(build_dir, lg, strict), langs))
+        results = list(pool.map(lambda lg: render.render_language(chosen, build_dir, lg, strict), langs))
     failed = [(lg, text) for lg, rc, text in results if rc != 0]
     for lg, rc, text in results:
         if text and rc == 0:
@@ -100,6 +99,8 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
             log(f"[{lg}] the site could not be built:\n{text}")
         log(f"Nothing was published: the previous {previous} is unchanged.")
         return 1
+    for lg in langs:
+        theme.finish_folder(os.path.join(build_dir, lg, "site"), theme.Texts.of(i18n.strings(lg)))
     parent = os.path.dirname(out)
     os.makedirs(parent, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".site-new-", dir=parent)

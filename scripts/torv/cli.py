@@ -17,6 +17,7 @@ from importlib import metadata
 from .discover import discover
 from .settings import ConfigError, load_settings
 from .site import load_site
+from .render import RENDERERS
 
 
 def _date(value: str) -> dt.date:
@@ -74,12 +75,18 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_false",
         help="let MkDocs warnings pass (default: any warning fails the build)",
     )
+    parser.add_argument(
+        "--renderer",
+        choices=RENDERERS,
+        default=None,
+        help="material (Material for MkDocs) or zensical (default: extra.torv.renderer in mkdocs.yml, else material)",
+    )
 
 
 def build(args: argparse.Namespace) -> int:
     from .build import build as build_site
 
-    return build_site(args.root, today=args.today, out=args.out, strict=args.strict)
+    return build_site(args.root, today=args.today, out=args.out, strict=args.strict, renderer=args.renderer)
 
 
 # ---------------------------------------------------------------- torv serve

@@ -13,6 +13,7 @@ from .schema.base import shown_checked
 from .schema.limits import (ALT_MAX, CITY_MAX, COMMITMENT_MAX, ICON_MAX, LOCATION_MAX, NAME_MAX,
                             PILLAR_OR_COMMITMENT_PATTERN, POSTCODE_MAX, STREET_MAX, SUMMARY_MAX, TAG_LABEL_MAX,
                             TITLE_MAX, VISION_MAX)
+from .render import RENDERERS
 
 STATUSES = ["planned", "in-progress", "done"]
 HOURS_EXAMPLE = '["08:00-12:00", "12:30-16:00"]'
@@ -276,6 +277,9 @@ class Settings(Schema):
     repo_edit_base = Url(help="Base of 'Edit this page' links, e.g. https://github.com/org/repo/edit/main/")
     cname = Boolean(default=False, help="true: site_url's host is a custom domain; the build writes it to "
                                         "site/CNAME (GitHub Pages)")
+    renderer = Choice(list(RENDERERS), default="material",
+                      help="What turns the pages into HTML: material (Material for MkDocs) or zensical (its "
+                           "successor; pip install -r requirements-zensical.txt). `build --renderer` overrides it.")
 
     @classmethod
     def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
