@@ -21,6 +21,7 @@ FEED_FILE = "feed.xml"  # at the language's root: /da/feed.xml (a tag's and a pi
 JSON_FEED_FILE = "feed.json"  # the language's news as a JSON Feed: /da/feed.json
 CALENDAR_FILE = "calendar.ics"  # every meeting of the language: /da/calendar.ics
 FEED_SIZE = 20  # the newest news items in a feed
+END_CALENDAR = "END:VCALENDAR\r\n"
 
 ATOM = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -167,18 +168,27 @@ def calendar_event(ev: CalendarEvent) -> ical.Event:
     return item
 
 
-def icalendar(*, name: str, lang: str, events: list[CalendarEvent]) -> str:
-    """A calendar (METHOD:PUBLISH) of the events, written by the `icalendar` library: escaping of ; , \\ and
-    line breaks, lines folded at 75 octets without splitting a letter."""
+def calendars(*, name: str, lang: str, events: list[CalendarEvent]) -> tuple[list[str], str]:
+    """A calendar (METHOD:PUBLISH) per event, and one of all the events. The `icalendar` library writes every
+    line (escaping of ; , \\ and line breaks, folding at 75 octets without splitting a letter); each event is
+    written once and the same text goes into both calendars (the library is the slow part of a build's
+    calendars)."""
     cal = ical.Calendar()
     cal.add("prodid", f"-//Torv//{calendar_text(name)}//{lang.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", calendar_text(name))
-    for ev in events:
-        cal.add_component(calendar_event(ev))
-    return cal.to_ical().decode("utf-8")
+    frame = cal.to_ical().decode("utf-8")
+    assert frame.endswith(END_CALENDAR)
+    head = frame[: -len(END_CALENDAR)]
+    written = [calendar_event(ev).to_ical().decode("utf-8") for ev in events]
+    return [head + one + END_CALENDAR for one in written], head + "".join(written) + END_CALENDAR
+
+
+def icalendar(*, name: str, lang: str, events: list[CalendarEvent]) -> str:
+    """One calendar of the events (see `calendars`)."""
+    return calendars(name=name, lang=lang, events=events)[1]
 
 
 def _aware(when: dt.date) -> dt.datetime:
@@ -194,6 +204,7 @@ __all__ = [
     "FeedEntry",
     "FeedHead",
     "atom_feed",
+    "calendars",
     "icalendar",
     "json_feed",
 ]

@@ -13,7 +13,7 @@ DTSTAMP are that same day (midnight, the site's time zone, in UTC): nothing depe
 
 from __future__ import annotations
 
-from .feeds import FEED_SIZE, CalendarEvent, FeedEntry, FeedHead, atom_feed, icalendar, json_feed
+from .feeds import FEED_SIZE, CalendarEvent, FeedEntry, FeedHead, atom_feed, calendars, json_feed
 from .pages import selection
 from .pages.base import Shared
 from .pages.common import calendar_title, feed_title, topic_feed_title
@@ -138,8 +138,8 @@ def subscriptions(content: Content, routes: Routes, shared: Shared, lang: str) -
     files.update(topic_feeds(content, routes, shared, lang, items))
     meetings = selection.meetings(items)
     events = [calendar_event(routes, shared, e, lang) for e in meetings]
-    name = calendar_title(shared, lang)
-    for e, event in zip(meetings, events, strict=True):
-        files[routes.ics(e, lang)] = icalendar(name=name, lang=lang, events=[event])
-    files[routes.calendar] = icalendar(name=name, lang=lang, events=events)
+    each, every = calendars(name=calendar_title(shared, lang), lang=lang, events=events)
+    for e, text in zip(meetings, each, strict=True):
+        files[routes.ics(e, lang)] = text
+    files[routes.calendar] = every
     return files
