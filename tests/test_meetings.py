@@ -151,7 +151,7 @@ def test_a_cancelled_meeting_is_marked_on_its_page_and_on_its_cards(site_dir, la
 
 
 def size_text(size: int, lang: str) -> str:
-    return f"{format_decimal(max(1, round(size / 1000)), locale=LOCALES[lang])} kB"
+    return f"{format_decimal(max(1, round(size / 1000)), locale=LOCALES[lang])}\u00a0kB"
 
 
 @lang_param
@@ -173,8 +173,7 @@ def test_agenda_and_minutes_are_published_with_type_and_size(site_dir, lang):
             published = sample.file_of(site_dir, resolve(page, a["href"]))
             with open(source, "rb") as src, open(published, "rb") as out:
                 assert src.read() == out.read(), "the document itself, copied into the site"
-            assert a["type"] == "application/pdf"
-            details = text(a.find_next_sibling(class_="torv-document__details"))
+            details = a.find_next_sibling(class_="torv-document__details").get_text()
             assert details == f"(PDF, {size_text(os.path.getsize(source), lang)})"
             # a translation without its own document links the Danish one, and says so
             assert a.get("hreflang") == (None if lang == DEFAULT else DEFAULT)

@@ -10,7 +10,7 @@ from .schema import (Boolean, Choice, Context, Date, DateOrDateTime, DocumentPat
                      ListOf, Localized, Nested, Number, Phone, Ref, Schema, Text, TimeRange, TimeZone, Url, UrlOrEmail,
                      did_you_mean, shown, url_host)
 from .schema.base import shown_checked
-from .schema.limits import (ALT_MAX, CITY_MAX, COMMITMENT_MAX, ICON_MAX, LOCATION_MAX, NAME_MAX,
+from .schema.limits import (ALT_MAX, CAPTION_MAX, CITY_MAX, COMMITMENT_MAX, ICON_MAX, LOCATION_MAX, NAME_MAX,
                             PILLAR_OR_COMMITMENT_PATTERN, POSTCODE_MAX, STREET_MAX, SUMMARY_MAX, TAG_LABEL_MAX,
                             TITLE_MAX, VISION_MAX)
 from .render import RENDERERS
@@ -121,6 +121,10 @@ class NewsItem(Schema):
     image = FilePath(help="A picture next to this file.")
     image_alt = Text(translated=True, max_length=ALT_MAX, example="Hovedbygningen på Havbjerggård",
                      help="What the picture shows; required with image.")
+    image_caption = Text(translated=True, max_length=CAPTION_MAX, example="Havbjerggård set fra haven",
+                         help="A caption shown under the picture.")
+    image_credit = Text(translated=True, max_length=NAME_MAX, example="Jens Hansen",
+                        help="Who took the picture: shown under it as Foto: Jens Hansen.")
     draft = Boolean(default=False, help="true keeps the item off the site.")
     slug = Ident(translated=True, example="dialogmoede-havbjerggaard", help="The item's address in this language.")
     event = Nested(Event, help="Makes the item a meeting.")
@@ -137,6 +141,10 @@ class NewsItem(Schema):
                                                      f"cancelled (not before {d.isoformat() if d else 'date'}), so "
                                                      f"that calendars that subscribe to it see the change",
                         code=codes.CANCELLED_WITHOUT_UPDATE)
+        for extra in ("image_caption", "image_credit"):
+            if v.get(extra) and not v.get("image"):
+                ctx.error(kp + (extra,), f"{extra} without a picture: expected `image: images/forum.jpg` with it, "
+                                         f"or no {extra}", code=codes.MISSING_FIELD)
         if v.get("image") and not v.get("image_alt"):
             ctx.error(kp + ("image",), "missing image_alt: a picture needs a text saying what it shows, "
                                        "e.g. `image_alt: Deltagere ved forummødet i rådhusets kantine`",

@@ -5,13 +5,13 @@ from __future__ import annotations
 from ..records import Content, Item, NewsFields
 from ..routes import Routes, rel_href
 from . import jsonld
-from .attachments import document
 from .base import MediaCopy, Page, Shared
+from .body import attached_document, page_body
 from .cards import contact_cards, tag_links
 from .common import common, item_edit_url, preview_notice
 from .dates import date_text, event_iso, event_when, optional_date
-from .images import copy_of, image_size, rewrite_pictures
-from .shapes import Document, EventBox, Image, Link, NewsItemData, PageMeta, PillarLink
+from .images import largest, picture
+from .shapes import EventBox, Image, Link, MeetingDocument, NewsItemData, PageMeta, PillarLink
 
 
 def news_items(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
@@ -25,14 +25,14 @@ def news_page(content: Content, routes: Routes, lang: str, shared: Shared, item:
     og_image: str | None = None
     files: tuple[MediaCopy, ...] = ()
     if v.image:
-        copy = copy_of(routes, routes.picture(item, v.image))
-        size = image_size(copy.source)
-        image = Image(
-            src=rel_href(url, copy.path), alt=v.image_alt or "", width=size.get("width"), height=size.get("height")
+        source = routes.picture(item, v.image)
+        credit = shared.t(lang, "image.credit", credit=v.image_credit) if v.image_credit else None
+        image, files = picture(
+            routes, source, url, v.image_alt or "", lazy=False, caption=v.image_caption, credit=credit
         )
-        og_image, files = routes.absolute(lang, copy.path), (copy,)
+        og_image = routes.absolute(lang, largest(routes, source))
     contacts, photos = contact_cards(content, shared, routes, v.contacts, lang, url)
-    body, pictures = rewrite_pictures(routes, item, lang, url)
+    body, pictures = page_body(routes, shared, item, lang, url, lead_picture=image is not None)
     event, documents = event_box(shared, routes, item, lang) if v.event else (None, ())
     data = NewsItemData(
         **common(
@@ -115,21 +115,21 @@ def event_box(
 
 def meeting_documents(
     shared: Shared, routes: Routes, item: Item[NewsFields], lang: str, url: str
-) -> tuple[list[Document], tuple[MediaCopy, ...]]:
+) -> tuple[list[MeetingDocument], tuple[MediaCopy, ...]]:
     """The agenda and the minutes, in this language's version or else the default language's (marked so)."""
     ev, default = item.values(lang).event, item.default.event
     assert ev is not None and default is not None
-    links: list[Document] = []
+    links: list[MeetingDocument] = []
     files: list[MediaCopy] = []
     for name in ("agenda", "minutes"):
         path = getattr(ev, name)
         if not path:
             continue
         own = lang == item.default_language or (item.translated(lang) and path != getattr(default, name))
-        link, copy = document(
-            routes, item, path, shared.t(lang, f"event.{name}"), lang, url, None if own else item.default_language
+        link, copy = attached_document(routes, item, path, lang, url)
+        links.append(
+            MeetingDocument(text=shared.t(lang, f"event.{name}"), link=link, lang=None if own else item.default_language)
         )
-        links.append(link)
         files.append(copy)
     return links, tuple(files)
 

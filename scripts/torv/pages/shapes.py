@@ -150,17 +150,6 @@ class ContactCard:
 
 
 @dataclass(frozen=True)
-class Document:
-    """A document a page links to (a meeting's agenda or minutes): its link text, type and size."""
-
-    text: str  # "Dagsorden"
-    href: str
-    details: str  # "PDF, 118 kB" in the page's language
-    mime: str  # for the link's type attribute
-    lang: str | None  # the document's language where it is not the page's (a translation without its own)
-
-
-@dataclass(frozen=True)
 class EventBox:
     """A meeting's practical facts on its page."""
 
@@ -177,17 +166,46 @@ class EventBox:
     registration_closed: bool  # the deadline has passed (the meeting is still to come)
     deadline: DateText | None
     cancelled: bool
-    documents: list[Document]  # the agenda and the minutes
+    documents: list[MeetingDocument]  # the agenda and the minutes
     calendar: str | None  # href of the meeting's .ics
     webcal: str | None  # the same calendar as a webcal: subscription (changes reach the subscriber)
 
 
 @dataclass(frozen=True)
 class Image:
+    """A picture: its copies at several widths (srcset, and WebP ones where the original is not), its size as shown,
+    and the caption and photo credit under it."""
+
     src: str
     alt: str
     width: int | None
     height: int | None
+    srcset: str | None  # "x.480w.jpg 480w, ..." in the original's format
+    webp_srcset: str | None  # the same widths as WebP
+    sizes: str | None
+    loading: str | None  # "lazy" below the fold; None for the lead picture
+    caption: str | None
+    credit: str | None  # "Foto: Jens Hansen" in the page's language
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    """A document a page attaches (a meeting's agenda or minutes): its link and "PDF, 118 kB" after it."""
+
+    href: str
+    type: str  # PDF, Word ...
+    size: str  # 118 kB in the page's language
+    info: str  # PDF, 118 kB
+
+
+@dataclass(frozen=True)
+class MeetingDocument:
+    """A meeting's agenda or minutes in its box: what it is, its link, and its language where it is not the page's
+    (a translation that has no document of its own links the default language's)."""
+
+    text: str  # "Dagsorden"
+    link: DocumentLink
+    lang: str | None
 
 
 @dataclass(frozen=True)

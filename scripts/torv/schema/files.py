@@ -1,4 +1,4 @@
-"""Options for files next to the content: the path of a picture, which must exist."""
+"""Options for files next to the content: the path of a picture or of a document, which must exist."""
 from __future__ import annotations
 
 import os
@@ -37,20 +37,16 @@ class FilePath(Option):
         return {"type": "string", "pattern": r"\.(jpe?g|png|gif|webp|svg|avif)$"}
 
 
-# A meeting's agenda and minutes: the document types the site publishes, by file name ending.
-DOCUMENT_TYPES = {".pdf": "PDF", ".docx": "Word", ".doc": "Word", ".xlsx": "Excel", ".xls": "Excel",
-                  ".pptx": "PowerPoint", ".ppt": "PowerPoint", ".odt": "OpenDocument", ".ods": "OpenDocument",
-                  ".odp": "OpenDocument", ".csv": "CSV", ".txt": "Text"}
-
-
-class DocumentPath(FilePath):
-    """A document next to the content file (a meeting's agenda or minutes); it must exist and is published."""
+class DocumentPath(Option):
+    """A document next to the content file (a meeting's agenda or minutes): an allowed type that exists; a PDF
+    that is not accessible gets a warning. The page shows it as pages.body.attached_document does."""
     expected = "the path of a document next to this file"
-    code = codes.INVALID_DOCUMENT
+    code = codes.DOCUMENT_TYPE
     example = "files/dagsorden.pdf"
-    suffixes = tuple(DOCUMENT_TYPES)
 
     def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
+        from ..documents import document_problems, extension, pdf_problems, pdf_warning
+
         if not isinstance(value, str) or not value.strip():
             raise self.fail(value)
         v = value.strip()
@@ -58,17 +54,14 @@ class DocumentPath(FilePath):
             raise Invalid(f"expected {self.describe()}, found {shown(value)}: write a path relative to "
                           f"this file, with / between folders", self.code)
         full = os.path.normpath(os.path.join(ctx.base_dir, v))
-        if not v.lower().endswith(self.suffixes):
-            if os.path.isfile(full):
-                ctx.assets.append(full)  # named, refused here: not also reported as unused
-            raise Invalid(f"expected a PDF, an Office or OpenDocument file, CSV or plain text "
-                          f"({', '.join(self.suffixes)}), found {shown(value)}", self.code)
-        if not os.path.isfile(full):
-            raise Invalid(f"the document {shown(v)} does not exist: expected a file at "
-                          f"{os.path.relpath(full, ctx.root).replace(os.sep, '/')}; "
-                          f"upload it there or correct the path, e.g. {self.example}", codes.MISSING_DOCUMENT)
+        for found in document_problems(v, full, ctx.root):
+            raise Invalid(found.message, found.code)
         ctx.assets.append(full)
+        if extension(v) == "pdf":
+            missing = pdf_problems(full)
+            if missing:
+                ctx.warning(keypath, pdf_warning(missing), code=codes.INACCESSIBLE_PDF)
         return v
 
     def json(self) -> dict:
-        return {"type": "string", "pattern": r"\.(" + "|".join(s[1:] for s in self.suffixes) + ")$"}
+        return {"type": "string", "pattern": r"\.(pdf|docx?|xlsx?|pptx?|od[tsp]|csv|txt)$"}
