@@ -136,10 +136,10 @@ def new_news(settings, existing: dict, title: str, today: dt.date, summary: str 
     """
     title = _text(title, "title", 'TITLE="Ny rådgivning for iværksættere"', TITLE_MAX)
     summary = _text(summary, "summary", 'SUMMARY="Kort om nyheden"', SUMMARY_MAX) if summary else title
-    event = None
+    event: dict[str, Any] | None = None
     if start:
         begins = _when(start, "start")
-        event: dict[str, Any] = {"start": begins}
+        event = {"start": begins}
         if end:
             ends = _when(end, "end")
             all_day = not isinstance(begins, dt.datetime)

@@ -128,7 +128,9 @@ def meeting_documents(
         own = lang == item.default_language or (item.translated(lang) and path != getattr(default, name))
         link, copy = attached_document(routes, item, path, lang, url)
         links.append(
-            MeetingDocument(text=shared.t(lang, f"event.{name}"), link=link, lang=None if own else item.default_language)
+            MeetingDocument(
+                text=shared.t(lang, f"event.{name}"), link=link, lang=None if own else item.default_language
+            )
         )
         files.append(copy)
     return links, tuple(files)
