@@ -288,22 +288,35 @@ EMPTY_BODY = _code(
     "a news item with only `---` fields", "a few lines of text below the fields")
 
 
+# ---------------------------------------------------------------- meetings
+CANCELLED_WITHOUT_UPDATE = _code(
+    "T058", "cancelled-without-update",
+    "Warning: a cancelled meeting has no `updated:` date, so calendars that subscribe to it may keep the meeting "
+    "as it was (the date tells them that it changed).",
+    "`cancelled: true` and no `updated:`", "`cancelled: true` and `updated: 2026-11-22`, the day it was cancelled")
+MIXED_ALL_DAY = _code(
+    "T059", "mixed-all-day",
+    "A meeting's start and end are not of the same kind: one a date alone (a meeting over whole days), the "
+    "other a date and a time.",
+    "`start: 2027-01-28` and `end: 2027-01-28 16:00`", "`start: 2027-01-28 09:00` and `end: 2027-01-28 16:00`")
+
+
 # ---------------------------------------------------------------- the site's settings: phone region, look, address
 UNKNOWN_PHONE_REGION = _code(
-    "T058", "unknown-phone-region",
+    "T070", "unknown-phone-region",
     "The phone region is not a two-letter country code of a country with phone numbers.",
     "`phone_region: Sweden`", "`phone_region: SE`")
 LOW_CONTRAST = _code(
-    "T059", "low-contrast",
+    "T071", "low-contrast",
     "The brand colour is not a colour like #0b4f6c, or white text on it is hard to read (contrast below 4.5:1); "
     "the message proposes the nearest shade that passes.",
     "`brand_colour: \"#4a90d9\"` (3.34:1)", "`brand_colour: \"#2a78ca\"` (4.5:1)")
 INVALID_LOGO = _code(
-    "T060", "invalid-logo",
+    "T072", "invalid-logo",
     "The logo is not an SVG or PNG file in the repository, or there is no file at the path given.",
     "`logo: docs/logo.gif`", "`logo: docs/logo.svg`")
 NO_SITE_URL = _code(
-    "T061", "no-site-url",
+    "T073", "no-site-url",
     "Warning: mkdocs.yml has no `site_url`, the site's address: without it there are no feeds, calendars or "
     "sitemaps, and the 404 page of each language cannot find its stylesheets.",
     "no `site_url:` line", "`site_url: https://havbjerg.github.io/erhverv/`")

@@ -1,5 +1,7 @@
 """Pages -> build tree: every page of every language as Markdown with front matter, media copies, feeds, configs.
 
+The feeds and calendars (syndication.py) and the commitments as open data (opendata.py) are files of the tree too.
+
 Pure: `compile_site(site)` returns {build-relative path: text or Copy(source)}; nothing is written
 (build.write_tree writes it). Everything a template shows is in `page.meta` (pages/shapes.py), so the
 templates in overrides/ read only page.meta and config.extra.
@@ -15,6 +17,7 @@ from typing import Any
 
 from .linkcheck import link_index
 from .look import brand_stylesheet
+from .opendata import open_data
 from .pages import Page, Shared, pages_of
 from .records import content_of
 from .renderconfig import config
@@ -74,7 +77,8 @@ def compile_site(
         for page in pages_of(content, routes, lang, shared):
             files[routes.build_file(lang, routes.output_file(lang, page.url))] = front_matter(page)
             media.update((m.path, Copy(m.source, m.width, m.format)) for m in page.files)
-        for path, text in subscriptions(content, routes, shared, lang).items():
+        data = subscriptions(content, routes, shared, lang) | open_data(content, routes, shared, lang)
+        for path, text in data.items():
             files[routes.build_file(lang, path)] = text
         files[routes.config_file(lang)] = config(content, routes, shared, lang, root_rel)
         files[routes.build_file(lang, routes.brand_stylesheet)] = brand_stylesheet(site.settings.brand_colour)

@@ -8,8 +8,8 @@ from . import jsonld, selection
 from .base import Page, Shared
 from .body import page_body
 from .cards import commitments, news_cards
-from .common import common, item_edit_url
-from .shapes import PageMeta, PillarData
+from .common import common, item_edit_url, topic_feed_title
+from .shapes import Feed, PageMeta, PillarData
 
 
 def pillars(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
@@ -35,6 +35,9 @@ def pillar_page(
             description=v.summary,
             item=pillar,
             jsonld=jsonld.web_page(shared, routes, lang, v.title, v.summary),
+            topic_feed=Feed(
+                href=rel_href(url, routes.pillar_feed(pillar, lang)), title=topic_feed_title(shared, lang, v.title)
+            ),
         ),
         summary=v.summary,
         icon=v.icon,
