@@ -1,6 +1,7 @@
 """The catalogue of problem codes: one stable code per kind of problem, what it means, and an example and its fix.
 
-CONTENT.md lists them ("Problem codes"; tests/test_codes.py keeps the two the same). A code never changes its meaning and is never reused: a new kind of problem gets the next free number.
+CONTENT.md lists them ("Problem codes"; tests/test_codes.py keeps the two the same). A code never changes its meaning and is never reused: a new kind of problem gets the next free number
+(not one of RESERVED).
 """
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ class Code:
 
 
 CATALOGUE: dict[str, Code] = {}
+# Numbers held for codes of work not merged yet, so that no two branches give one number two meanings.
+RESERVED = tuple(f"T{i:03d}" for i in range(60, 70))
 
 
 def _code(code: str, name: str, meaning: str, wrong: str, right: str) -> str:
-    assert code not in CATALOGUE, code
+    assert code not in CATALOGUE and code not in RESERVED, code
     CATALOGUE[code] = Code(code, name, meaning, wrong, right)
     return code
 
