@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
 import os
 import re
 
@@ -17,6 +19,7 @@ import yaml
 
 from conftest import BUILD_DATE, FIXTURES, copy_repo, run_build
 from sample import soup, text
+from torv import i18n
 from torv.check import empty_sections
 from torv.check.sections import empty_headings
 from torv.site import load_site
@@ -50,6 +53,23 @@ def test_without_a_policy_the_home_page_and_menu_show_news_and_contacts_only(bui
         assert headings == expected
         assert not home.select(".torv-vision, .torv-cards, .torv-contact"), "no vision, pillars or main contact"
     assert not os.path.exists(os.path.join(site_dir, "sv", "policy")), "no policy page"
+
+
+def test_without_a_policy_there_is_no_open_data_and_no_pillar_feed(built):
+    site_dir = built("strandvik")
+    for lang in ("sv", "en"):
+        for name in ("commitments.json", "commitments.csv"):
+            assert not os.path.exists(os.path.join(site_dir, lang, name)), (lang, name)
+    feeds = [
+        os.path.relpath(os.path.join(d, f), site_dir).replace(os.sep, "/")
+        for d, _, fs in os.walk(site_dir)
+        for f in fs
+        if f == "feed.xml"
+    ]
+    allowed = re.compile(rf"(sv|en)/(({i18n.segment('sv', 'tags')}|{i18n.segment('en', 'tags')})/[a-z0-9-]+/)?feed.xml")
+    assert {"sv/feed.xml", "en/feed.xml"} <= set(feeds), feeds
+    assert all(allowed.fullmatch(f) for f in feeds), "a language's feed and its tags' feeds only: " + str(feeds)
+    assert not soup(site_dir, "sv/").select(".torv-open-data")
 
 
 def test_a_contact_page_without_people_and_an_address_without_postcode(built):
@@ -123,6 +143,18 @@ def test_a_commitment_without_status_has_no_badge_and_is_not_counted(untracked):
     assert policy.select_one(f"#dialog-{UNTRACKED}") and not policy.select(f"#dialog-{UNTRACKED} .torv-status")
 
 
+def test_a_commitment_without_status_is_open_data_without_a_status(untracked):
+    site_dir = os.path.join(untracked, "site")
+    with open(os.path.join(site_dir, "da", "commitments.json"), encoding="utf-8") as fh:
+        rows = {r["id"]: r for r in json.load(fh)["commitments"]}
+    row = rows[f"dialog/{UNTRACKED}"]
+    assert (row["status"], row["status_text"]) == (None, None)
+    assert all(r["status"] and r["status_text"] for ident, r in rows.items() if ident != f"dialog/{UNTRACKED}")
+    with open(os.path.join(site_dir, "da", "commitments.csv"), encoding="utf-8", newline="") as fh:
+        found = {r["id"]: r for r in csv.DictReader(fh)}
+    assert (found[f"dialog/{UNTRACKED}"]["status"], found[f"dialog/{UNTRACKED}"]["status_text"]) == ("", "")
+
+
 def test_a_pillar_without_commitments_has_no_commitments_heading(untracked):
     site_dir = os.path.join(untracked, "site")
     page = soup(site_dir, "da/politik/turisme/")
@@ -146,3 +178,33 @@ def test_a_policy_without_tracked_commitments_shows_no_count(tmp_path):
     assert report.errors == 0, report.render()
     policy = str(compile_site(site)["da/docs/politik/index.md"])
     assert '"progress": null' in policy and '"total": 0' in policy
+
+
+def test_a_policy_without_commitments_has_no_open_data(tmp_path):
+    """Pillars without commitments: no commitments.json or .csv, no link to them on the policy page."""
+    from torv.compile import compile_site
+
+    root = copy_repo(str(tmp_path))
+    pillars = os.path.join(root, "policy", "pillars")
+    for name in os.listdir(pillars):
+        path = os.path.join(pillars, name)
+        with open(path, encoding="utf-8") as fh:
+            head, body = fh.read().split("---\n", 2)[1:]
+        fields = {k: v for k, v in yaml.safe_load(head).items() if k != "commitments"}
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n" + body)
+    for folder, _, names in os.walk(os.path.join(root, "news")):  # news items name a pillar, not a commitment
+        for name in names:
+            if name.endswith(".md"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as fh:
+                    source = fh.read()
+                with open(path, "w", encoding="utf-8") as fh:
+                    source = re.sub(r"(?m)^pillars: \[([a-z0-9-]+)[^\]]*\]", r"pillars: [\1]", source)
+                    fh.write(re.sub(r"(pillars/[a-z0-9-]+\.md)#[a-z0-9-]+", r"\1", source))  # and no link to one
+    site, report = load_site(root, today=dt.date.fromisoformat(BUILD_DATE))
+    assert report.errors == 0, report.render()
+    files = compile_site(site)
+    assert not [path for path in files if path.endswith(("commitments.json", "commitments.csv"))]
+    policy = str(files["da/docs/politik/index.md"])
+    assert '"open_data": []' in policy

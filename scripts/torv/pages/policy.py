@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..models import STATUSES
 from ..records import Content
 from ..routes import Routes, rel_href
-from . import jsonld
+from . import jsonld, selection
 from .base import Page, Shared
 from .body import page_body
 from .cards import commitments, pillar_card
@@ -58,7 +58,9 @@ def policy(content: Content, routes: Routes, lang: str, shared: Shared) -> list[
         open_data=[
             Link(text="JSON", href=rel_href(url, routes.commitments_json)),
             Link(text="CSV", href=rel_href(url, routes.commitments_csv)),
-        ],
+        ]
+        if selection.has_open_data(content, routes, lang)
+        else [],
     )
     meta = PageMeta(
         title=v.title,

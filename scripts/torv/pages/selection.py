@@ -52,6 +52,17 @@ def not_in(items: Iterable[News], shown: Iterable[News]) -> list[News]:
     return [e for e in items if e.group not in seen]
 
 
+def has_open_data(content: Content, routes: Routes, lang: str) -> bool:
+    """The language publishes the policy's commitments as open data: it has the policy's page and a pillar page
+    with at least one commitment (no empty files, no link to them, on a site without a policy or commitments)."""
+    policy = content.policy
+    return (
+        policy is not None
+        and routes.has_page(policy, lang)
+        and any(p.values(lang).commitments for p in content.pillars if routes.has_page(p, lang))
+    )
+
+
 def used_tags(content: Content) -> list[str]:
     """The known tags that shown news items use, sorted."""
     return sorted({t for e in content.news for t in e.default.tags if t in content.tags})

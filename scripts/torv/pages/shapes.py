@@ -374,7 +374,7 @@ class PolicyData(Common):
     pillars: list[PolicyPillar]
     progress: str | None  # None: no commitment has a status
     counts: Counts
-    open_data: list[Link]  # the commitments as open data (JSON, CSV)
+    open_data: list[Link]  # the commitments as open data (JSON, CSV); none without commitments
 
 
 @dataclass(frozen=True, kw_only=True)
