@@ -13,6 +13,7 @@ import pytest
 
 from conftest import BUILD_DATE, TORV, copy_repo
 from quality import html_files
+from sample import soup
 
 pytestmark = [pytest.mark.slow]
 
@@ -53,6 +54,18 @@ def test_every_link_of_every_page_names_a_file_that_exists(preview):
                 what = "a folder" if os.path.isdir(target) else "missing"
                 problems.append(f"{os.path.relpath(path, preview)}: {href} is {what}")
     assert not problems, "\n".join(problems[:40])
+
+
+def test_a_tag_s_and_a_pillar_s_feed_are_in_the_page_s_folder(preview):
+    """emner/forum.html links emner/forum/feed.xml (the folder the served site has it in), the policy page its
+    open data, and each link names a file of the preview."""
+    for rel, feed in (("da/emner/forum.html", "forum/feed.xml"), ("da/politik/dialog.html", "dialog/feed.xml")):
+        page = soup(preview, rel)
+        hrefs = [a["href"] for a in page.select(".torv-subscribe a[type='application/atom+xml']")]
+        assert hrefs == [feed], (rel, hrefs)
+        assert os.path.isfile(os.path.join(preview, os.path.dirname(rel), feed))
+    policy = soup(preview, "da/politik/index.html")
+    assert [a["href"] for a in policy.select(".torv-open-data a")] == ["../commitments.json", "../commitments.csv"]
 
 
 def file_url(preview: str, rel: str = "index.html") -> str:

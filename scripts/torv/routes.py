@@ -21,9 +21,9 @@ from .feeds import CALENDAR_FILE, FEED_FILE, JSON_FEED_FILE
 
 if TYPE_CHECKING:
     from .load import Entry
+    from .records import Item
     from .settings import SiteSettings
     from .site import Site
-    from .records import Item
 
 HOME = ""
 EXTERNAL = ("http://", "https://", "mailto:", "tel:", "#")
@@ -164,12 +164,13 @@ class Routes:
         return ics_url(self.url(item, lang))
 
     def tag_feed(self, lang: str, tag: str) -> str:
-        """A tag's own news feed, in its page's folder: emner/forum/feed.xml"""
-        return self.tag(lang, tag) + FEED_FILE
+        """A tag's own news feed, in its page's folder: emner/forum/feed.xml (also in a site opened from disk,
+        where the page is emner/forum.html)."""
+        return f"{i18n.segment(lang, 'tags')}/{tag}/{FEED_FILE}"
 
     def pillar_feed(self, pillar: Item[Any], lang: str) -> str:
-        """The news about a pillar as a feed, in its page's folder: politik/dialog/feed.xml"""
-        return self.url(pillar, lang) + FEED_FILE
+        """The news about a pillar as a feed, in its page's folder: politik/dialog/feed.xml (as tag_feed)."""
+        return item_url(pillar.kind, pillar.id, pillar.slug(lang), lang) + FEED_FILE
 
     def webcal(self, lang: str, url: str) -> str | None:
         """A calendar's full address as a webcal: subscription (None without site_url, or not on the web)."""
