@@ -21,7 +21,8 @@ BROKEN = {
     "da/om/index.html": ("head", "<style>*:focus-visible{outline:none!important}</style>"),
     "da/privatliv/index.html": ("head", '<script>document.cookie="seen=1; path=/";localStorage.setItem("seen","1")</script>'),
     "da/kontakt/index.html": ("content", '<p><a href="#ingen-saadan">Til afsnittet</a> '
-                                         '<a href="../politik/findes-ikke/">Til siden</a></p>'),
+                                         '<a href="../politik/findes-ikke/">Til siden</a> '
+                                         '<a href="webcal://havbjerg.example/da/findes-ikke.ics">Abonnér</a></p>'),
     "da/moeder/index.html": ("content", '<div style="width:1200px">Et for bredt felt</div>'),
     "da/emner/forum/index.html": ("content", '<input type="checkbox" autocomplete="off" id="x"><div id="x"></div>'),
 }
@@ -110,6 +111,7 @@ def test_the_link_check_reports_a_broken_anchor_and_page(broken_site):
     assert problems == [
         "da/kontakt/index.html: <a href> #ingen-saadan: no element with id \"ingen-saadan\" on da/kontakt/index.html",
         "da/kontakt/index.html: <a href> ../politik/findes-ikke/: no such page or file",
+        "da/kontakt/index.html: <a href> webcal://havbjerg.example/da/findes-ikke.ics: no such page or file",
     ]
 
 

@@ -49,7 +49,8 @@ def broken_links(site_dir: str, site_url: str = "") -> list[str]:
     search indexes and sitemaps: the file must exist and the #anchor must be an id on that page.
     Full addresses at the site's public address (site_url: canonical, hreflang, sitemaps, links in the
     text) count as internal when they lead into the site: a language's folder or a file at its root;
-    other addresses on the same host (the municipality's other pages) are not the site's."""
+    other addresses on the same host (the municipality's other pages) are not the site's. A webcal: link (a
+    calendar to subscribe to) is checked as the same address over http(s)."""
     from lxml import etree
     from lxml import html as lhtml
 
@@ -64,6 +65,8 @@ def broken_links(site_dir: str, site_url: str = "") -> list[str]:
         if not ref or ref.startswith(("mailto:", "tel:", "javascript:", "data:")):
             return
         u = urllib.parse.urlsplit(ref)
+        if u.scheme == "webcal" and public:  # a calendar to subscribe to: the same file as over http(s)
+            u = u._replace(scheme=public.scheme)
         if u.scheme or u.netloc:
             if not public or (u.scheme, u.netloc) != (public.scheme, public.netloc):
                 return  # another site: not checked (the tests run offline)
