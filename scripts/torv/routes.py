@@ -19,9 +19,9 @@ from .feeds import CALENDAR_FILE, FEED_FILE
 
 if TYPE_CHECKING:
     from .load import Entry
+    from .records import Item
     from .settings import SiteSettings
     from .site import Site
-    from .records import Item
 
 HOME = ""
 EXTERNAL = ("http://", "https://", "mailto:", "tel:", "#")
@@ -132,6 +132,19 @@ class Routes:
 
     def tag_urls(self, tag: str) -> dict[str, str]:
         return {lg: self.tag(lg, tag) for lg in self.languages}
+
+    # ---- lists in pages: page 1 is the list's own URL, page n > 1 below it (nyheder/side/2/)
+    def paged(self, lang: str, url: str, number: int) -> str:
+        """Page `number` (1-based) of the list at `url`."""
+        return url if number <= 1 else f"{url}{i18n.segment(lang, 'page')}/{number}/"
+
+    def year(self, lang: str, year: int) -> str:
+        """The news of one year: nyheder/2024/"""
+        return f"{i18n.segment(lang, 'news')}/{year}/"
+
+    def pillar_news(self, pillar: Item[Any], lang: str) -> str:
+        """All news about a pillar: politik/dialog/nyheder/"""
+        return f"{self.url(pillar, lang)}{i18n.segment(lang, 'news')}/"
 
     feed = FEED_FILE  # the language's news feed, at its root
     calendar = CALENDAR_FILE  # every meeting of the language

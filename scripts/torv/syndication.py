@@ -47,7 +47,7 @@ def calendar_event(routes: Routes, shared: Shared, item: Item[NewsFields], lang:
 
 
 def subscriptions(content: Content, routes: Routes, shared: Shared, lang: str) -> dict[str, str]:
-    """{docs-relative path: text}: feed.xml (the newest news), calendar.ics (every meeting), a .ics per meeting."""
+    """{docs-relative path: text}: feed.xml (the newest news), calendar.ics (upcoming meetings, the past year's), a .ics each."""
     if not routes.site_url:
         return {}
     items = selection.in_language(content, routes, lang)
@@ -61,10 +61,10 @@ def subscriptions(content: Content, routes: Routes, shared: Shared, lang: str) -
             entries=[feed_entry(content, routes, shared, e, lang) for e in items[:FEED_SIZE]],
         )
     }
-    meetings = selection.meetings(items)
-    events = [calendar_event(routes, shared, e, lang) for e in meetings]
     name = calendar_title(shared, lang)
-    for e, event in zip(meetings, events, strict=True):
-        files[routes.ics(e, lang)] = icalendar(name=name, lang=lang, events=[event])
+    for e in selection.meetings(items):  # every meeting keeps its own calendar file
+        files[routes.ics(e, lang)] = icalendar(name=name, lang=lang, events=[calendar_event(routes, shared, e, lang)])
+    # the calendar to subscribe to: the upcoming meetings and those of the past 12 months
+    events = [calendar_event(routes, shared, e, lang) for e in selection.in_calendar(items, shared.today)]
     files[routes.calendar] = icalendar(name=name, lang=lang, events=events)
     return files

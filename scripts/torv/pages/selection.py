@@ -46,6 +46,20 @@ def about_pillar(items: Iterable[News], pillar: str) -> list[News]:
     return [e for e in items if any(ref == pillar or ref.startswith(pillar + "/") for ref in e.default.pillars)]
 
 
+def by_year(items: Iterable[News]) -> dict[int, int]:
+    """{year: number of items dated that year}."""
+    counts: dict[int, int] = {}
+    for e in items:
+        counts[e.default.date.year] = counts.get(e.default.date.year, 0) + 1
+    return counts
+
+
+def in_calendar(items: Iterable[News], today: dt.date) -> list[News]:
+    """The meetings a calendar subscription holds: the upcoming ones and those of the past 12 months."""
+    since = today - dt.timedelta(days=365)
+    return [e for e in meetings(items) if e.default.event is not None and last_day(e.default.event) >= since]
+
+
 def used_tags(content: Content) -> list[str]:
     """The known tags that shown news items use, sorted."""
     return sorted({t for e in content.news for t in e.default.tags if t in content.tags})

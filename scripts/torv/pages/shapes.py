@@ -180,6 +180,40 @@ class Year:
 
 
 @dataclass(frozen=True)
+class YearLink:
+    """A link to the page of one year's news."""
+
+    year: int
+    href: str
+    count: int  # news items that year
+    current: bool  # the page shows that year
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A numbered link of a pager, or a gap (`gap`: pages left out between two links, shown as "…")."""
+
+    number: int
+    href: str
+    label: str  # what a screen reader announces: "Side 2 af 50"
+    current: bool  # aria-current="page"
+    gap: bool
+
+
+@dataclass(frozen=True)
+class Pager:
+    """The page links of a list that is longer than one page."""
+
+    label: str  # the aria-label of its <nav>
+    status: str  # "Side 2 af 50"
+    number: int  # this page, 1-based
+    total: int
+    previous: Link | None
+    next: Link | None
+    pages: list[PageLink]
+
+
+@dataclass(frozen=True)
 class Counts:
     total: int
     planned: int
@@ -343,8 +377,19 @@ class PillarData(Common):
     summary: str
     icon: str | None
     commitments: list[CommitmentView]
-    news: list[NewsCard]
+    news: list[NewsCard]  # the newest few
+    all_news: Link | None  # the pillar's full list of news, when there are more
     policy_href: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PillarNewsData(Common):
+    """All news about a pillar, a page of them."""
+
+    heading: str
+    entries: list[NewsCard]
+    pager: Pager | None
+    pillar: Link  # back to the pillar's page
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -362,20 +407,32 @@ class NewsItemData(Common):
 
 @dataclass(frozen=True, kw_only=True)
 class NewsIndexData(Common):
-    years: list[Year]
+    """A page of the news list (kind news-index) or of one year's news (kind news-year)."""
+
+    heading: str
+    years: list[Year]  # this page's news items, by year
+    by_year: bool  # a heading per year (the news list; a year's page has one year)
+    pager: Pager | None
+    year_links: list[YearLink]
+    all_news: Link | None  # on a year's page: back to the news list
     tags: list[TagLink]
 
 
 @dataclass(frozen=True, kw_only=True)
 class TagData(Common):
+    heading: str
     entries: list[NewsCard]
+    pager: Pager | None
 
 
 @dataclass(frozen=True, kw_only=True)
 class MeetingsData(Common):
+    heading: str
+    first: bool  # the first page: it lists the upcoming meetings, the others page through past ones
     upcoming: list[NewsCard]
     calendar: str | None  # href of the language's calendar.ics
     past: list[NewsCard]
+    pager: Pager | None
 
 
 @dataclass(frozen=True, kw_only=True)
