@@ -1,4 +1,4 @@
-"""All news about a pillar (politik/dialog/nyheder/), 20 a page, newest first (its page shows the newest few)."""
+"""All news about a pillar (politik/dialog/nyheder/), 20 a page, where its page cannot show them all (it shows five)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from . import paging, selection
 from .base import Page, Shared
 from .cards import news_cards
 from .common import common
+from .pillar import LATEST
 from .shapes import Link, PageMeta, PillarNewsData
 
 
@@ -15,7 +16,7 @@ def pillar_news(content: Content, routes: Routes, lang: str, shared: Shared) -> 
     news = {lg: selection.in_language(content, routes, lg) for lg in routes.languages}
     pages = []
     for pillar in content.pillars:
-        if routes.has_page(pillar, lang) and selection.about_pillar(news[lang], pillar.id):
+        if routes.has_page(pillar, lang) and len(selection.about_pillar(news[lang], pillar.id)) > LATEST:
             pages += pillar_list(content, routes, lang, shared, pillar, news)
     return pages
 
