@@ -6,7 +6,7 @@ TORV   := $(BIN)/torv
 PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 ARGS   ?=
 
-.PHONY: validate build serve test schemas bench clean news meeting commitment lighthouse
+.PHONY: validate build assemble serve test schemas bench clean news meeting commitment lighthouse
 
 # .venv/: the pinned requirements, then Torv itself, editable (`pip install -e .`, see pyproject.toml): the
 # `torv` command runs the code in scripts/torv/ as it is. After a `git pull` only a changed requirements.txt
@@ -29,6 +29,10 @@ validate: $(VENV)/.build
 ## make build: validate, then build site/ for every language
 build: $(VENV)/.build
 	$(TORV) build $(ARGS)
+
+## make assemble ARGS="shards/*": put languages built apart (make build ARGS="--lang sv --out shards/sv") together
+assemble: $(VENV)/.build
+	$(TORV) assemble $(ARGS)
 
 ## make serve: live preview on http://127.0.0.1:8000 that rebuilds when content changes
 serve: $(VENV)/.build

@@ -205,3 +205,37 @@ def test_custom_domain_comes_from_site_url(tmp_path):
         fh.write(text.replace("    # cname: true\n", "    cname: true\n").replace("site_url: https://havbjerg.example/\n", ""))
     with pytest.raises(ConfigError, match="cname: expected site_url with the custom domain"):
         load_site(root)
+
+
+# ---------------------------------------------------------------- the example: languages on separate runners
+
+EXAMPLE = os.path.join(ROOT, ".github", "examples", "publish-by-language.yml")
+
+
+def test_actionlint_accepts_the_matrix_example():
+    proc = subprocess.run([actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", EXAMPLE],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_readme_shows_the_matrix_example_as_it_is():
+    with open(EXAMPLE, encoding="utf-8") as fh:
+        example = fh.read()
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as fh:
+        assert f"```yaml\n{example}```" in fh.read()
+
+
+def test_the_matrix_example_builds_each_language_then_assembles_and_deploys_the_default_branch_only():
+    wf = load(EXAMPLE)
+    jobs = wf["jobs"]
+    langs = jobs["language"]["strategy"]["matrix"]["lang"]
+    assert langs == list(load_settings(ROOT).languages), "the sample's languages"
+    known = readme_commands()
+    commands = [c.replace("${{ matrix.lang }}", "sv") for c in run_commands(wf)]
+    assert commands == ['make build ARGS="--lang sv --out shards/sv"', 'make assemble ARGS="shards/*"']
+    assert all(c in known for c in commands), (commands, known)
+    assert jobs["assemble"]["needs"] == "language" and jobs["deploy"]["needs"] == "assemble"
+    assert jobs["deploy"]["if"] == workflow("publish.yml")["jobs"]["deploy"]["if"]
+    for _, step in steps(wf):
+        if "uses" in step:
+            assert re.match(r"^actions/[a-z-]+@v\d+$", step["uses"]), step["uses"]

@@ -1,8 +1,11 @@
-"""The build: validate -> generate the build tree -> one MkDocs build per language -> swap into site/.
+"""The build: validate -> compile a language -> render it (while the next is compiled) -> swap into site/.
 
-If validation or any renderer fails, `site/` stays exactly as it was: the new site is
-assembled in a temporary folder next to it and swapped in only at the end.
+If validation or any renderer fails, `site/` stays exactly as it was: the new site is assembled in a
+temporary folder next to it and swapped in only at the end. `languages` builds some languages only, each
+into its own folder below `out`, without the root pages: `assemble` puts such shards together (CI can build
+the languages of a large archive on separate runners).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,16 +14,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 
-from .compile import Copy, compile_site
+from .compile import Compiler, Copy
 from .rootpages import root_files
-from .settings import ConfigError
+from .settings import ConfigError, load_settings, today_in
 from .site import load_site
 
 # The live preview (`make serve`) builds in its own folder below build/, which a production
 # build leaves alone: build/preview/tree/ (generated pages) and build/preview/site/ (served).
 PREVIEW_DIR = os.path.join("build", "preview")
+Log = Callable[..., None]
 
 
 def preview_paths(root: str) -> tuple[str, str]:
@@ -29,20 +34,38 @@ def preview_paths(root: str) -> tuple[str, str]:
     return os.path.join(base, "tree"), os.path.join(base, "site")
 
 
-def write_tree(files: dict, build_dir: str, keep: tuple = ()) -> None:
-    """Replace the build tree with the generated files (entries named in `keep` stay)."""
-    if os.path.isdir(build_dir):
-        for name in os.listdir(build_dir):
-            if name in keep:
-                continue
-            path = os.path.join(build_dir, name)
-            if os.path.isdir(path) and not os.path.islink(path):
-                shutil.rmtree(path)
-            else:
-                os.remove(path)
+def renderers(languages: int) -> int:
+    """Languages rendered at once: one per core (each renderer holds its language's pages in memory)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return max(1, min(languages, cores))
+
+
+def clear_tree(build_dir: str, keep: Iterable[str] = ()) -> None:
+    """Empty the build tree (entries named in `keep` stay)."""
+    if not os.path.isdir(build_dir):
+        return
+    for name in os.listdir(build_dir):
+        if name in keep:
+            continue
+        path = os.path.join(build_dir, name)
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path)
+        else:
+            os.remove(path)
+
+
+def write_files(files: dict[str, str | Copy], build_dir: str) -> None:
+    """Write generated files (and media copies) into the build tree."""
+    made: set[str] = set()
     for rel, content in files.items():
         path = os.path.join(build_dir, rel)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
         if isinstance(content, Copy):
             shutil.copyfile(content.source, path)
         else:
@@ -50,26 +73,61 @@ def write_tree(files: dict, build_dir: str, keep: tuple = ()) -> None:
                 fh.write(content)
 
 
-def render_language(build_dir: str, lang: str, strict: bool = True) -> tuple[str, int, str]:
+def write_tree(files: dict[str, str | Copy], build_dir: str, keep: tuple[str, ...] = ()) -> None:
+    """Replace the build tree with the generated files (entries named in `keep` stay)."""
+    clear_tree(build_dir, keep)
+    write_files(files, build_dir)
+
+
+def render_command(build_dir: str, lang: str, strict: bool = True) -> list[str]:
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", os.path.join(build_dir, f"mkdocs.{lang}.yml")]
-    if strict:
-        cmd.append("--strict")
+    return cmd + ["--strict"] if strict else cmd
+
+
+def render_language(build_dir: str, lang: str, strict: bool = True) -> tuple[str, int, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    proc = subprocess.run(render_command(build_dir, lang, strict), capture_output=True, text=True, env=env)
     return lang, proc.returncode, (proc.stdout + proc.stderr).strip()
 
 
-def build(root: str, today: dt.date | None = None, out: str | None = None, strict: bool = True,
-          log=print, preview: bool = False) -> int:
+def swap(tmp: str, out: str) -> None:
+    """Put the folder tmp in the place of out (the old one removed only once the new one is in place)."""
+    old = None
+    if os.path.exists(out):
+        old = out + ".old"
+        if os.path.exists(old):
+            shutil.rmtree(old)
+        os.replace(out, old)
+    os.replace(tmp, out)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def write_root_files(folder: str, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        with open(os.path.join(folder, name), "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+
+
+def build(
+    root: str,
+    today: dt.date | None = None,
+    out: str | None = None,
+    strict: bool = True,
+    log: Log = print,
+    preview: bool = False,
+    languages: Iterable[str] = (),
+) -> int:
     """Return 0 on success, 1 on content or build errors, 2 on a configuration problem.
 
     `preview=True` (only for `make serve`) also shows drafts and scheduled items, each with a
     notice, and builds in build/preview/ (output build/preview/site/ unless `out` is given).
+    `languages`: only these, without the root pages (a shard for `assemble`).
     """
     root = os.path.abspath(root)
     if preview:
         build_dir, default_out = preview_paths(root)
-        keep: tuple = ()
+        keep: tuple[str, ...] = ()
     else:
         build_dir, default_out = os.path.join(root, "build"), os.path.join(root, "site")
         keep = (os.path.basename(PREVIEW_DIR),)
@@ -80,17 +138,30 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
     except ConfigError as exc:
         log(exc.report.render())
         return 2
+    wanted = tuple(dict.fromkeys(languages))
+    unknown = [lg for lg in wanted if lg not in site.settings.languages]
+    if unknown:
+        log(
+            f"--lang {', '.join(unknown)}: not a language of the site; expected one of "
+            f"{', '.join(site.settings.languages)} (extra.torv.languages in mkdocs.yml)"
+        )
+        return 2
     if report.errors:
         log(report.render())
         log(f"Nothing was built: fix the {report.errors} error(s) above. The previous {previous} is unchanged.")
         return 1
     if report.warnings:
         log(report.render())
-    files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
-    write_tree(files, build_dir, keep)
-    langs = site.settings.languages
-    with ThreadPoolExecutor(max_workers=len(langs)) as pool:
-        results = list(pool.map(lambda lg: render_language(build_dir, lg, strict), langs))
+    langs = list(wanted or site.settings.languages)
+    compiler = Compiler.of(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
+    clear_tree(build_dir, keep)
+    # A language is rendered as soon as its files are written, while the next one is compiled.
+    with ThreadPoolExecutor(max_workers=renderers(len(langs))) as pool:
+        futures: list[Future[tuple[str, int, str]]] = []
+        for lg in langs:
+            write_files(compiler.language(lg), build_dir)
+            futures.append(pool.submit(render_language, build_dir, lg, strict))
+        results = [f.result() for f in futures]
     failed = [(lg, text) for lg, rc, text in results if rc != 0]
     for lg, rc, text in results:
         if text and rc == 0:
@@ -106,18 +177,9 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
     try:
         for lg in langs:
             shutil.move(os.path.join(build_dir, lg, "site"), os.path.join(tmp, lg))
-        for name, text in root_files(site.settings, site.today).items():
-            with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-        old = None
-        if os.path.exists(out):
-            old = out + ".old"
-            if os.path.exists(old):
-                shutil.rmtree(old)
-            os.replace(out, old)
-        os.replace(tmp, out)
-        if old:
-            shutil.rmtree(old, ignore_errors=True)
+        if not wanted:
+            write_root_files(tmp, root_files(site.settings, site.today))
+        swap(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -127,9 +189,63 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         status = f"preview: {marked} draft or scheduled item(s) shown with a notice"
     else:
         status = f"{len(site.unpublished)} item(s) not published (drafts, scheduled or invalid)"
-    log(f"Built {os.path.relpath(out, os.getcwd())}/ in {len(langs)} languages "
-        f"({', '.join(langs)}): {pages} HTML pages; {status}.")
+    where = os.path.relpath(out, os.getcwd())
+    log(
+        f"Built {where}/ in {len(langs)} language{'s' if len(langs) > 1 else ''} ({', '.join(langs)}): "
+        f"{pages} HTML pages; {status}."
+    )
+    if wanted:
+        log(
+            f"Only {', '.join(langs)}: put every language's folder together with the root pages with "
+            f"`torv assemble --out site {where}/ ...`."
+        )
     return 0
 
 
-__all__ = ["build", "write_tree", "preview_paths"]
+def assemble(
+    root: str, shards: Iterable[str], out: str | None = None, today: dt.date | None = None, log: Log = print
+) -> int:
+    """Put languages built apart (`build(languages=...)`, each shard a folder holding `<lang>/`) together with
+    the root pages into `out` (default site/), swapped in only when every language of the site is there."""
+    root = os.path.abspath(root)
+    try:
+        settings = load_settings(root)
+    except ConfigError as exc:
+        log(exc.report.render())
+        return 2
+    found: dict[str, str] = {}
+    for shard in shards:
+        for lg in settings.languages:
+            folder = os.path.join(os.path.abspath(shard), lg)
+            if os.path.isfile(os.path.join(folder, "index.html")):
+                if lg in found and found[lg] != folder:
+                    log(f"{lg}: built twice, in {found[lg]} and in {folder}: give each language once")
+                    return 2
+                found[lg] = folder
+    missing = [lg for lg in settings.languages if lg not in found]
+    if missing:
+        log(
+            f"Nothing was assembled: no built {', '.join(missing)} in the folders given "
+            f"(build each with `torv build --lang <code> --out <folder>`)."
+        )
+        return 2
+    out = os.path.abspath(out or os.path.join(root, "site"))
+    parent = os.path.dirname(out)
+    os.makedirs(parent, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=".site-new-", dir=parent)
+    try:
+        for lg in settings.languages:
+            shutil.copytree(found[lg], os.path.join(tmp, lg))
+        write_root_files(tmp, root_files(settings, today or today_in(settings.timezone)))
+        swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    log(
+        f"Assembled {os.path.relpath(out, os.getcwd())}/ from {len(found)} languages "
+        f"({', '.join(settings.languages)}) and the root pages."
+    )
+    return 0
+
+
+__all__ = ["assemble", "build", "clear_tree", "preview_paths", "write_files", "write_tree"]

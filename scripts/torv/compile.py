@@ -1,7 +1,8 @@
 """Pages -> build tree: every page of every language as Markdown with front matter, media copies, feeds, configs.
 
-Pure: `compile_site(site)` returns {build-relative path: text or Copy(source)}; nothing is written
-(build.write_tree writes it). Everything a template shows is in `page.meta` (pages/shapes.py), so the
+Pure: `compile_language(...)` returns one language's {build-relative path: text or Copy(source)}, so that the
+build can render a language while the next is compiled; `compile_site(site)` is every language's; nothing is
+written (build.write_tree writes it). Everything a template shows is in `page.meta` (pages/shapes.py), so the
 templates in overrides/ read only page.meta and config.extra.
 """
 
@@ -12,11 +13,11 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .site import Site
 from .pages import Page, Shared, pages_of
-from .records import content_of
+from .records import Content, content_of
 from .renderconfig import config
 from .routes import Routes
+from .site import Site
 from .syndication import subscriptions
 
 # Characters a YAML 1.1 reader refuses or reads as a line break inside a quoted string (JSON leaves them as they
@@ -53,26 +54,45 @@ def front_matter(page: Page) -> str:
     return f"---\n{yaml_line(page.meta)}\n---\n\n{page.body.strip()}\n"
 
 
-def compile_site(site: Site, preview: bool = False, root_rel: str = "..") -> dict[str, str | Copy]:
-    """The build tree of a checked site. `preview=True` only for the live preview: drafts and scheduled
-    items are shown, with a notice. `root_rel`: the repository folder as seen from the build tree."""
-    content = content_of(site, preview)
-    routes = Routes.of(site.settings, site.root)
-    shared = Shared.of(site.settings, site.today, preview)
-    files: dict[str, str | Copy] = {}
-    media: dict[str, str] = {}  # docs-relative path -> source, every language's
-    for lang in routes.languages:
+@dataclass(frozen=True)
+class Compiler:
+    """What every language's compilation shares: the site's content as records, its routes, the shared context."""
+
+    content: Content
+    routes: Routes
+    shared: Shared
+    root_rel: str  # the repository folder as seen from the build tree
+
+    @classmethod
+    def of(cls, site: Site, preview: bool = False, root_rel: str = "..") -> Compiler:
+        """`preview=True` only for the live preview: drafts and scheduled items are shown, with a notice."""
+        return cls(
+            content_of(site, preview),
+            Routes.of(site.settings, site.root),
+            Shared.of(site.settings, site.today, preview),
+            root_rel,
+        )
+
+    def language(self, lang: str) -> dict[str, str | Copy]:
+        """One language's files: its pages, the media they show, its feed and calendars, its configuration."""
+        content, routes, shared = self.content, self.routes, self.shared
+        files: dict[str, str | Copy] = {}
+        media: dict[str, str] = {}  # docs-relative path -> source
         for page in pages_of(content, routes, lang, shared):
             files[routes.build_file(lang, routes.output_file(lang, page.url))] = front_matter(page)
             media.update((m.path, m.source) for m in page.files)
-        for path, text in subscriptions(content, routes, shared, lang).items():
-            files[routes.build_file(lang, path)] = text
-        files[routes.config_file(lang)] = config(content, routes, shared, lang, root_rel)
-    # Every language's folder gets every copy, as before: a picture only one language's text shows is in all.
-    for lang in routes.languages:
         for path, source in media.items():
             files[routes.build_file(lang, path)] = Copy(source)
-    return files
+        for path, text in subscriptions(content, routes, shared, lang).items():
+            files[routes.build_file(lang, path)] = text
+        files[routes.config_file(lang)] = config(content, routes, shared, lang, self.root_rel)
+        return files
 
 
-__all__ = ["Copy", "compile_site", "front_matter", "yaml_line"]
+def compile_site(site: Site, preview: bool = False, root_rel: str = "..") -> dict[str, str | Copy]:
+    """The build tree of a checked site, every language's (see Compiler.of)."""
+    compiler = Compiler.of(site, preview, root_rel)
+    return {path: text for lang in compiler.routes.languages for path, text in compiler.language(lang).items()}
+
+
+__all__ = ["Compiler", "Copy", "compile_site", "front_matter", "yaml_line"]
