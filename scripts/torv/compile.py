@@ -34,12 +34,14 @@ _NAMES: dict[type, tuple[str, ...]] = {}  # a record type's field names, looked 
 
 
 def _declared(obj: Any) -> dict[str, Any]:
-    """A record as a mapping of every declared field, None included (what dataclasses.asdict gives)."""
+    """A record as a mapping of every declared field, None included (what dataclasses.asdict gives): a record's
+    own attributes are exactly its fields, in their order, so its __dict__ is that mapping."""
     cls = type(obj)
     names = _NAMES.get(cls)
     if names is None:
         names = _NAMES[cls] = tuple(f.name for f in fields(cls))
-    return {name: getattr(obj, name) for name in names}
+    attrs = vars(obj)
+    return attrs if len(attrs) == len(names) else {name: getattr(obj, name) for name in names}
 
 
 def yaml_line(data: Any) -> str:

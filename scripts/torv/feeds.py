@@ -77,6 +77,8 @@ def ics_text(value: str) -> str:
 
 def ics_fold(line: str) -> list[str]:
     """Lines of at most 75 octets; each continuation starts with a space. UTF-8 characters stay whole."""
+    if len(line) <= 75 and (line.isascii() or len(line.encode("utf-8")) <= 75):
+        return [line]
     out, current, size, limit = [], "", 0, 75
     for ch in line:
         n = len(ch.encode("utf-8"))

@@ -54,15 +54,20 @@ def rel_href(from_url: str, to_url: str) -> str:
     """Relative href between two URLs of one language tree ('' is the home page)."""
     if to_url.startswith(EXTERNAL):
         return to_url
-    frm = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
     target, _, frag = to_url.partition("#")
-    rel = posixpath.relpath("/" + target, "/" + frm) if frm else target or "./"
-    if rel == ".":
+    # the folder of the page: a folder URL is its own folder, another page's is its parent
+    here = from_url.split("/")[:-1] if from_url else []
+    there = target.split("/")
+    common = 0
+    for a, b in zip(here, there[:-1], strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "../" * (len(here) - common) + "/".join(there[common:])
+    if not rel:
         rel = "./"
-    if (target.endswith("/") or target == HOME) and not rel.endswith("/"):  # a folder URL stays one
-        rel += "/"
-    if rel.startswith("/"):
-        rel = rel[1:]
+    elif (target.endswith("/") or target == HOME) and not rel.endswith("/"):
+        rel += "/"  # a folder URL stays one
     return rel + (f"#{frag}" if frag else "")
 
 

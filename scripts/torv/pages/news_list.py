@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..records import Content
 from ..routes import Routes, rel_href
@@ -11,6 +12,14 @@ from .base import Page, Shared
 from .cards import news_card, tag_links
 from .common import common
 from .shapes import Link, NewsIndexData, PageMeta, Year, YearLink
+
+
+@dataclass(frozen=True)
+class ListParts:
+    """What every page of a language's news lists links to, counted once: the years with news, the tags used."""
+
+    years: dict[int, int]  # year -> news items that year
+    tags: list[str]
 
 
 def news_index(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
@@ -22,13 +31,14 @@ def news_index(content: Content, routes: Routes, lang: str, shared: Shared) -> l
         lg: paging.page_count(len(selection.in_language(content, routes, lg)), paging.NEWS_PAGE)
         for lg in routes.languages
     }
+    parts = ListParts(years=selection.by_year(items), tags=selection.used_tags(content))
     return [
         list_page(
             content,
             routes,
             lang,
             shared,
-            items,
+            parts,
             chunk,
             number,
             len(chunks),
@@ -46,7 +56,7 @@ def list_page(
     routes: Routes,
     lang: str,
     shared: Shared,
-    items: Sequence[selection.News],
+    parts: ListParts,
     chunk: Sequence[selection.News],
     number: int,
     total: int,
@@ -69,21 +79,18 @@ def list_page(
         years=[Year(year=y, entries=cards) for y, cards in sorted(years.items(), reverse=True)],
         by_year=year is None,
         pager=paging.pager(shared, routes, lang, base, number, total),
-        year_links=year_links(routes, lang, url, items, year),
+        year_links=year_links(routes, lang, url, parts.years, year),
         all_news=Link(text=shared.t(lang, "news.all"), href=rel_href(url, routes.section(lang, "news")))
         if year is not None
         else None,
-        tags=tag_links(content, routes, selection.used_tags(content), lang, url),
+        tags=tag_links(content, routes, parts.tags, lang, url),
     )
     meta = PageMeta(title=title, template="news-index.html", description=None, edit_url=None, torv=data)
     return Page(url=url, meta=meta)
 
 
-def year_links(
-    routes: Routes, lang: str, url: str, items: Sequence[selection.News], current: int | None
-) -> list[YearLink]:
+def year_links(routes: Routes, lang: str, url: str, counts: dict[int, int], current: int | None) -> list[YearLink]:
     """A link to each year's news, the newest year first."""
-    counts = selection.by_year(items)
     return [
         YearLink(year=y, href=rel_href(url, routes.year(lang, y)), count=n, current=y == current)
         for y, n in sorted(counts.items(), reverse=True)

@@ -6,7 +6,7 @@ from ..records import Content
 from ..routes import Routes
 from . import paging, selection
 from .base import Page, Shared
-from .news_list import list_page
+from .news_list import ListParts, list_page
 
 
 def news_years(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
@@ -15,6 +15,7 @@ def news_years(content: Content, routes: Routes, lang: str, shared: Shared) -> l
     for e in items:
         by_year.setdefault(e.default.date.year, []).append(e)
     per_language = {lg: selection.by_year(selection.in_language(content, routes, lg)) for lg in routes.languages}
+    parts = ListParts(years=per_language[lang], tags=selection.used_tags(content))
     pages = []
     for year, entries in by_year.items():
         chunks = paging.pages_of(entries, paging.YEAR_PAGE)
@@ -32,7 +33,7 @@ def news_years(content: Content, routes: Routes, lang: str, shared: Shared) -> l
                     routes,
                     lang,
                     shared,
-                    items,
+                    parts,
                     chunk,
                     number,
                     len(chunks),
