@@ -184,3 +184,60 @@ def test_one_preview_per_repository(tmp_path):
     again = _lock(str(tmp_path))
     assert again is not None
     again.close()
+
+
+def test_serve_rebuilds_only_the_language_of_the_saved_file(tmp_path):
+    """Saving a Swedish translation renders the Swedish pages it changes again, nothing of da or en; the saved
+    item's Danish and English pages stay the files they were."""
+    root = copy_repo(str(tmp_path))
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [*TORV, "serve", "--root", root, "--port", "0", "--today", BUILD_DATE], stdout=log, stderr=subprocess.STDOUT
+        )
+    try:
+
+        def output() -> str:
+            return log_path.read_text(encoding="utf-8")
+
+        def served_url():
+            if proc.poll() is not None:
+                pytest.fail(f"torv serve stopped:\n{output()}")
+            m = re.search(r"Preview on (http://127\.0\.0\.1:\d+/)", output())
+            return m and m.group(1)
+
+        base = wait_for(served_url, 90, "the first preview")
+        assert re.search(r"Rebuilt da \(all pages\); sv \(all pages\); en \(all pages\)", output())
+        group = "news/2026/groent-netvaerk"
+        site = os.path.join(root, "build", "preview", "site")
+        others = {lg: sample.file_of(site, sample.news_path(group, lg)) for lg in ("da", "en")}
+        before = {lg: os.stat(path).st_mtime_ns for lg, path in others.items()}
+
+        def search_locations() -> set[str]:
+            status, index = fetch(base + "sv/search/search_index.json")
+            assert status == 200
+            return {d["location"].split("#")[0] for d in json.loads(index)["docs"]}
+
+        indexed = search_locations()
+        replace_line(os.path.join(root, f"{group}.sv.md"), "title:", "title: Det gröna nätverket har startat")
+        sv_url = base + sample.news_path(group, "sv")
+        wait_for(lambda: "Det gröna nätverket har startat" in fetch(sv_url)[1], 60, "the new Swedish title")
+        rebuilt = [line for line in output().splitlines() if line.startswith("Rebuilt")]
+        assert len(rebuilt) == 2, rebuilt
+        assert rebuilt[1].startswith("Rebuilt sv (") and " da (" not in rebuilt[1] and " en (" not in rebuilt[1]
+        assert sample.news_path(group, "sv").split("/", 1)[1] in rebuilt[1], "the item's own page"
+        assert "all pages" not in rebuilt[1], "only the changed pages of the language"
+        assert {lg: os.stat(path).st_mtime_ns for lg, path in others.items()} == before
+        # the Swedish news list shows the new title too, and the search index has every page still
+        news_list = fetch(base + f"sv/{sample.segment('sv', 'news')}/")[1]
+        assert "Det gröna nätverket har startat" in news_list
+        assert search_locations() == indexed and sample.news_path(group, "sv").split("/", 1)[1] in indexed
+        assert "Det gröna nätverket har startat" in fetch(base + "sv/search/search_index.json")[1]
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()

@@ -4,7 +4,8 @@ content file is saved, and make open pages reload themselves.
 - Drafts and scheduled news items are shown, each with a notice (`build(..., preview=True)`);
   `site/` is never touched.
 - Watches news/, policy/, docs/, overrides/ and mkdocs.yml (watchdog); rebuilds once the files have
-  been quiet for a moment (debounced), one build at a time.
+  been quiet for a moment (debounced), one build at a time, and only what changed: the languages whose
+  generated files changed, within a language only the changed pages (incremental.py).
 - Every served HTML page gets a small inline script that polls `/__torv/version` on the same server
   and reloads the page after a successful rebuild; it makes no other request.
 - On a validation or build error the report is printed (and shown in the page), and the last good
@@ -12,6 +13,7 @@ content file is saved, and make open pages reload themselves.
 - The hreflang links are served root-relative: Material's script fetches `<alternate>/sitemap.xml`
   for each of them, which with the public address (site_url) would be a request to another host.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,14 +25,15 @@ import re
 import threading
 import time
 
-from .build import build, preview_paths
+from .build import preview_paths
+from .incremental import PreviewBuilder
 from .settings import ConfigError, load_settings
 
 WATCHED_DIRS = ("news", "policy", "docs", "overrides")
 WATCHED_FILES = ("mkdocs.yml",)
 VERSION_PATH = "/__torv/version"
-DEBOUNCE_S = 0.4
-POLL_MS = 1000
+DEBOUNCE_S = 0.15
+POLL_MS = 250
 
 # Injected before </body> of every served HTML page. {version} is the build the page came from.
 RELOAD_SCRIPT = """<script>/* Torv live preview */(function(){var v=%(version)d,box=null;
@@ -57,10 +60,11 @@ class Preview:
         self.log = log
         self.debounce = debounce
         self.out = preview_paths(self.root)[1]
-        self.version = 0          # successful builds so far; pages reload when it changes
-        self.error: str | None = None   # the last failed build's report, until a build succeeds
+        self.builder: PreviewBuilder | None = None  # made by the first build, kept: it remembers what it built
+        self.version = 0  # successful builds so far; pages reload when it changes
+        self.error: str | None = None  # the last failed build's report, until a build succeeds
         self.building = False
-        self.site_url = ""        # the public address, made root-relative in hreflang links
+        self.site_url = ""  # the public address, made root-relative in hreflang links
         self._lines: list[str] = []
         self._build_lock = threading.Lock()
         self._changed = threading.Event()
@@ -77,11 +81,18 @@ class Preview:
             def log(text=""):
                 self._lines.append(str(text))
                 self.log(text)
+
+            changed = False
             try:
-                rc = build(self.root, today=self.today, log=log, preview=True)
+                if self.builder is None:
+                    self.builder = PreviewBuilder(self.root, today=self.today, log=log)
+                self.builder.log = log
+                outcome = self.builder.build()
+                rc, changed = outcome.code, bool(outcome.rendered)
             except Exception as exc:  # a crash must not stop the preview: report it, keep serving
                 log(f"The preview could not be built: {exc!r}")
                 rc = 1
+                self.builder = None  # the next build starts afresh
             finally:
                 self.building = False
             if rc == 0:
@@ -89,12 +100,16 @@ class Preview:
                     self.site_url = load_settings(self.root).site_url
                 except ConfigError:
                     pass
+                if changed or self.error is not None or self.version == 0:
+                    self.version += 1  # open pages reload
                 self.error = None
-                self.version += 1
             else:
                 self.error = "\n".join(self._lines).strip() or f"The build failed (exit code {rc})."
-                self.log("The last good preview is still served." if self.version else
-                         "Nothing to show yet: fix the problem above and save; the preview rebuilds.")
+                self.log(
+                    "The last good preview is still served."
+                    if self.version
+                    else "Nothing to show yet: fix the problem above and save; the preview rebuilds."
+                )
             return rc
 
     def status(self) -> dict:
@@ -139,7 +154,7 @@ class Preview:
         def relevant(path: str) -> bool:
             name = os.path.basename(path)
             if name.startswith((".#", "~")) or name.endswith(("~", ".swp", ".swx", ".tmp")):
-                return False   # editors' backup and lock files
+                return False  # editors' backup and lock files
             path = os.path.abspath(path)
             return path in watched_files or any(path == d or path.startswith(d + os.sep) for d in watched_dirs)
 
@@ -156,11 +171,12 @@ def _start_observer(handler, dirs: list[str], root: str):
     (e.g. the system's inotify watch limit is reached)."""
     from watchdog.observers import Observer
     from watchdog.observers.polling import PollingObserver
+
     for make in (Observer, lambda: PollingObserver(timeout=0.5)):
         observer = make()
         for d in dirs:
             observer.schedule(handler, d, recursive=True)
-        observer.schedule(handler, root, recursive=False)   # mkdocs.yml
+        observer.schedule(handler, root, recursive=False)  # mkdocs.yml
         observer.daemon = True
         try:
             observer.start()
@@ -172,10 +188,11 @@ def _start_observer(handler, dirs: list[str], root: str):
 
 # ---------------------------------------------------------------- serving
 
+
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the preview folder; adds the reload script to HTML pages; answers /__torv/version."""
 
-    preview: Preview   # passed in by make_server
+    preview: Preview  # passed in by make_server
 
     def __init__(self, *args, preview: Preview, **kwargs):
         self.preview = preview
@@ -193,13 +210,16 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         if path == VERSION_PATH:
             return self._send(200, "application/json", json.dumps(self.preview.status()).encode())
         if not os.path.isdir(self.preview.out):
-            text = ("The preview is being built ..." if self.preview.error is None
-                    else "The preview could not be built: see the report in the terminal.")
+            text = (
+                "The preview is being built ..."
+                if self.preview.error is None
+                else "The preview could not be built: see the report in the terminal."
+            )
             return self._send(503, "text/html; charset=utf-8", self._inject(WAITING_PAGE % {"text": text}))
         fs_path = self.translate_path(self.path)
         if os.path.isdir(fs_path):
             if not path.endswith("/"):
-                return super().do_GET()   # redirect to the folder URL
+                return super().do_GET()  # redirect to the folder URL
             fs_path = os.path.join(fs_path, "index.html")
         if fs_path.endswith(".html") and os.path.isfile(fs_path):
             with open(fs_path, encoding="utf-8") as fh:
@@ -214,8 +234,9 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     def _inject(self, page: str) -> bytes:
         script = RELOAD_SCRIPT % {"version": self.preview.version, "path": VERSION_PATH, "poll": POLL_MS}
         if self.preview.site_url:
-            page = re.sub(r'(<link rel="alternate" hreflang="[^"]*" href=")' + re.escape(self.preview.site_url),
-                          r"\1/", page)
+            page = re.sub(
+                r'(<link rel="alternate" hreflang="[^"]*" href=")' + re.escape(self.preview.site_url), r"\1/", page
+            )
         at = page.rfind("</body>")
         page = page[:at] + script + page[at:] if at >= 0 else page + script
         return page.encode("utf-8")
@@ -236,8 +257,7 @@ def make_server(preview: Preview, host: str = "127.0.0.1", port: int = 8000) -> 
     return server
 
 
-def serve(root: str, port: int = 8000, today: dt.date | None = None, host: str = "127.0.0.1",
-          log=print) -> int:
+def serve(root: str, port: int = 8000, today: dt.date | None = None, host: str = "127.0.0.1", log=print) -> int:
     """Run the live preview until interrupted (Ctrl-C). Returns an exit code."""
     preview = Preview(root, today=today, log=log)
     lock = _lock(os.path.dirname(preview.out))
@@ -248,16 +268,20 @@ def serve(root: str, port: int = 8000, today: dt.date | None = None, host: str =
         server = make_server(preview, host, port)
     except OSError as exc:
         lock.close()
-        log(f"Cannot serve on {host}:{port} ({exc.strerror or exc}): is another program using the port? "
-            f"Try another one, e.g. --port {port + 1}")
+        log(
+            f"Cannot serve on {host}:{port} ({exc.strerror or exc}): is another program using the port? "
+            f"Try another one, e.g. --port {port + 1}"
+        )
         return 2
     url = f"http://{host}:{server.server_address[1]}/"
     threading.Thread(target=server.serve_forever, name="torv-http", daemon=True).start()
-    observer = preview.watch()   # first: a file saved during the first build is not missed
+    observer = preview.watch()  # first: a file saved during the first build is not missed
     log(f"Building the preview of {preview.root} ...")
     preview.rebuild()
-    log(f"Preview on {url} (drafts and scheduled items included). Watching "
-        f"{', '.join(d + '/' for d in WATCHED_DIRS)} and {', '.join(WATCHED_FILES)}; Ctrl-C stops.")
+    log(
+        f"Preview on {url} (drafts and scheduled items included). Watching "
+        f"{', '.join(d + '/' for d in WATCHED_DIRS)} and {', '.join(WATCHED_FILES)}; Ctrl-C stops."
+    )
     try:
         while True:
             time.sleep(3600)
@@ -279,7 +303,7 @@ def _lock(folder: str):
     fh = open(os.path.join(folder, ".lock"), "a")
     try:
         import fcntl
-    except ImportError:   # not POSIX: no lock
+    except ImportError:  # not POSIX: no lock
         return fh
     try:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
