@@ -1,4 +1,4 @@
-"""What every page's data has: addresses in every language, Open Graph, footer, feed, fallback notice."""
+"""What every page's data has: addresses in every language, Open Graph, the way to its root, feed, fallback notice."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import localize
 from ..records import Content, Item
-from ..routes import Routes, cross_href, rel_href
+from ..routes import HOME, Routes, cross_href, rel_href
 from .base import Shared
 from .dates import date_text
 from .shapes import Alternate, Fallback, Feed, Link, OpenGraph, Preview
@@ -63,7 +63,7 @@ def common(
             site_name=shared.municipality(lang),
             image=og_image,
         ),
-        "footer": footer_links(content, routes, shared, lang, url),
+        "root": rel_href(url, HOME),
         "feed": Feed(href=rel_href(url, routes.feed), title=feed_title(shared, lang)) if routes.site_url else None,
         "fallback": fallback,
         "jsonld": jsonld,

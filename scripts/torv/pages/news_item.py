@@ -30,7 +30,7 @@ def news_page(content: Content, routes: Routes, lang: str, shared: Shared, item:
             src=rel_href(url, copy.path), alt=v.image_alt or "", width=size.get("width"), height=size.get("height")
         )
         og_image, files = routes.absolute(lang, copy.path), (copy,)
-    contacts, photos = contact_cards(content, shared, routes, v.contacts, lang, url)
+    _, photos = contact_cards(content, shared, routes, v.contacts, lang, url)  # the photos the cards show
     body, pictures = rewrite_pictures(routes, item, lang, url)
     data = NewsItemData(
         **common(
@@ -55,7 +55,7 @@ def news_page(content: Content, routes: Routes, lang: str, shared: Shared, item:
         event=event_box(shared, routes, item, lang) if v.event else None,
         tags=tag_links(content, routes, v.tags, lang, url),
         pillar_links=pillar_links(content, routes, v.pillars, lang, url),
-        contacts=contacts,
+        contacts=[cid for cid in v.contacts if content.contacts.find(cid) is not None],
     )
     meta = PageMeta(
         title=v.title,

@@ -338,7 +338,7 @@ class Common:
     alternates: list[Alternate]
     x_default: str
     og: OpenGraph
-    footer: list[Link]
+    root: str  # the language's root as seen from the page ("../../"): config.extra's hrefs (footer, contacts' photos)
     feed: Feed | None  # announced in <head> when the site has a site_url
     fallback: Fallback | None
     jsonld: str | None  # a <script type="application/ld+json"> body
@@ -402,7 +402,7 @@ class NewsItemData(Common):
     event: EventBox | None
     tags: list[TagLink]
     pillar_links: list[PillarLink]
-    contacts: list[ContactCard]
+    contacts: list[str]  # ids of config.extra.torv_contacts: the cards are the same on every page
 
 
 @dataclass(frozen=True, kw_only=True)
