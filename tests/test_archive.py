@@ -198,3 +198,51 @@ def test_the_calendar_holds_upcoming_meetings_and_the_past_year(archive, site, l
     assert len(every) > len(wanted), "older meetings are left out"
     for item in every:  # every meeting keeps its own calendar file
         assert os.path.isfile(os.path.join(site, item_page(item, lang).rstrip("/") + ".ics"))
+
+
+# ---------------------------------------------------------------- in the browser
+
+PAGED = {  # a page of each paginated kind, in every language
+    "news list, page 2": lambda lang: f"{lang}/{segment(lang, 'news')}/{strings(lang)['url.page']}/2/",
+    "a year": lambda lang: f"{lang}/{segment(lang, 'news')}/{TODAY.year - 3}/",
+    "a tag, page 2": lambda lang: f"{lang}/{segment(lang, 'tags')}/forum/{strings(lang)['url.page']}/2/",
+    "past meetings, page 2": lambda lang: f"{lang}/{segment(lang, 'meetings')}/{strings(lang)['url.page']}/2/",
+}
+
+
+@pytest.fixture(scope="module")
+def archive_url(site):
+    from conftest import serve
+
+    url, server = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_paginated_pages_pass_axe_reflow_and_the_keyboard(browser, archive_url, site, lang):
+    from quality import DESKTOP, NARROW_320, axe_problems, focus_problems, overflow_problems
+
+    problems: list[str] = []
+    wide = browser.new_context(viewport=DESKTOP)
+    narrow = browser.new_context(**NARROW_320)
+    try:
+        for name, path in PAGED.items():
+            rel = path(lang)
+            assert os.path.isfile(file_of(site, rel)), rel
+            for ctx in (wide, narrow):
+                page = ctx.new_page()
+                page.goto(archive_url + rel)
+                problems += [f"{name} ({rel}): {p}" for p in axe_problems(page)]
+                if ctx is narrow:
+                    problems += [f"{name} ({rel}) at 320 px: {p}" for p in overflow_problems(page)]
+                elif page.locator(".torv-pager a").count():
+                    # the pager's links take the focus visibly
+                    page.locator(".torv-pager a").first.focus()
+                    problems += [f"{name} ({rel}): {p}" for p in focus_problems(page, stops=6, from_top=False)]
+                page.close()
+    finally:
+        wide.close()
+        narrow.close()
+    assert not problems, "\n".join(problems)
