@@ -34,13 +34,18 @@ def preview_paths(root: str) -> tuple[str, str]:
     return os.path.join(base, "tree"), os.path.join(base, "site")
 
 
-def renderers(languages: int) -> int:
-    """Languages rendered at once: one per core (each renderer holds its language's pages in memory)."""
+# Above this many news items a renderer holds some 400 MB of pages: then one renderer per core (memory), below it
+# every language at once (with three languages on two cores, the third would otherwise run alone at the end).
+LARGE_ARCHIVE = 4000
+
+
+def renderers(languages: int, items: int = 0) -> int:
+    """Languages rendered at once: all of them, or one per core for a large archive."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
         cores = os.cpu_count() or 1
-    return max(1, min(languages, cores))
+    return max(1, languages if items <= LARGE_ARCHIVE else min(languages, cores))
 
 
 def clear_tree(build_dir: str, keep: Iterable[str] = ()) -> None:
@@ -156,7 +161,7 @@ def build(
     compiler = Compiler.of(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
     clear_tree(build_dir, keep)
     # A language is rendered as soon as its files are written, while the next one is compiled.
-    with ThreadPoolExecutor(max_workers=renderers(len(langs))) as pool:
+    with ThreadPoolExecutor(max_workers=renderers(len(langs), len(site.news))) as pool:
         futures: list[Future[tuple[str, int, str]]] = []
         for lg in langs:
             write_files(compiler.language(lg), build_dir)

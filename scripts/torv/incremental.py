@@ -117,6 +117,8 @@ class PreviewBuilder:
         if theme != self.theme or not os.path.isdir(self.out):
             self.hashes, self.search = {}, {}
             clear_tree(self.tree)
+            # a language no longer configured is no longer served
+            clear_tree(self.out, keep=[*langs, *root_files(site.settings, site.today)])
         compiler = Compiler.of(site, preview=True, root_rel=os.path.relpath(self.root, self.tree).replace(os.sep, "/"))
         whole: list[str] = []
         pages: dict[str, list[str]] = {}
