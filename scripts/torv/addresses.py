@@ -43,7 +43,7 @@ def address_conflicts(site: Site) -> list[Problem]:
             if e.kind == "news" and url.rstrip("/").rpartition("/")[2].isdigit():
                 problems.append(Problem(codes.ADDRESS_TAKEN, src, line, "slug",
                                         f"the address /{lang}/{url} is taken by the news of a year: expected a slug "
-                                        f"with letters, e.g. slug: nyhed-{url.rstrip('/').rpartition('/')[2]}"))
+                                        f"with letters, e.g. slug: {url.split('/')[0]}-{url.rstrip('/').rpartition('/')[2]}"))
                 continue
             if url in seen and seen[url] != src:
                 problems.append(Problem(codes.ADDRESS_TAKEN, src, line, "slug",
