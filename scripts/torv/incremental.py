@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -37,6 +38,7 @@ class Outcome:
     code: int
     rendered: dict[str, list[str] | None] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)  # validate, compile, render
+
     def summary(self) -> str:
         if not self.rendered:
             return "Nothing changed: the preview is as it was."
@@ -98,7 +100,9 @@ class PreviewBuilder:
         self.theme = ""
         self.search: dict[str, list[dict[str, str]]] = {}  # language -> its search index's entries
 
-    def build(self) -> Outcome:
+    def build(self, first: Iterable[str] = (), rendered: Callable[[list[str]], None] = lambda langs: None) -> Outcome:
+        """Build what changed. The languages in `first` (those of the saved files) are compiled and rendered
+        before the others; `rendered(langs)` is called as soon as languages' new pages are served."""
         start = time.perf_counter()
         try:
             site, report = load_site(self.root, today=self.today)
@@ -111,7 +115,7 @@ class PreviewBuilder:
             return Outcome(1)
         if report.warnings:
             self.log(report.render())
-        validated = time.perf_counter()
+        outcome = Outcome(0, seconds={"validation": time.perf_counter() - start, "compile": 0.0, "render": 0.0})
         langs = list(site.settings.languages)
         theme = theme_digest(self.root)
         if theme != self.theme or not os.path.isdir(self.out):
@@ -119,11 +123,13 @@ class PreviewBuilder:
             clear_tree(self.tree)
             # a language no longer configured is no longer served
             clear_tree(self.out, keep=[*langs, *root_files(site.settings, site.today)])
+        os.makedirs(self.out, exist_ok=True)
+        write_root_files(self.out, root_files(site.settings, site.today))
         compiler = Compiler.of(site, preview=True, root_rel=os.path.relpath(self.root, self.tree).replace(os.sep, "/"))
-        whole: list[str] = []
-        pages: dict[str, list[str]] = {}
-        new_hashes: dict[str, dict[str, str]] = {}
-        for lg in langs:
+        wanted = set(first)
+        whole: dict[str, dict[str, str]] = {}  # language rendered whole -> its new hashes
+        for lg in [lg for lg in langs if lg in wanted] + [lg for lg in langs if lg not in wanted]:
+            began = time.perf_counter()
             files = compiler.language(lg)
             new = {rel: digest(content) for rel, content in files.items()}
             old = self.hashes.get(lg)
@@ -131,37 +137,35 @@ class PreviewBuilder:
             if old is None or old.get(config) != new[config] or not os.path.isdir(os.path.join(self.out, lg)):
                 clear_tree(os.path.join(self.tree, lg))
                 write_files(files, self.tree)
-                whole.append(lg)
-            else:
-                changed = {rel: files[rel] for rel, h in new.items() if old.get(rel) != h}
-                removed = [rel for rel in old if rel not in new]
-                if not changed and not removed:
-                    continue
-                for rel in removed:
-                    self._remove(lg, rel)
-                write_files(changed, self.tree)
-                pages[lg] = [rel.split("/docs/", 1)[1] for rel in changed if rel.endswith(".md")]
-                pages[lg] += [rel.split("/docs/", 1)[1] for rel in removed if rel.endswith(".md")]
-            new_hashes[lg] = new
-        compiled = time.perf_counter()
-        outcome = Outcome(0)
+                whole[lg] = new
+                outcome.seconds["compile"] += time.perf_counter() - began
+                continue
+            changed = {rel: files[rel] for rel, h in new.items() if old.get(rel) != h}
+            removed = [rel for rel in old if rel not in new]
+            for rel in removed:
+                self._remove(lg, rel)
+            write_files(changed, self.tree)
+            pages = [rel.split("/docs/", 1)[1] for rel in [*changed, *removed] if rel.endswith(".md")]
+            compiled = time.perf_counter()
+            outcome.seconds["compile"] += compiled - began
+            if changed or removed:
+                if not self._render_dirty(lg, pages):
+                    return Outcome(1)
+                outcome.rendered[lg] = [page_url(p) or "/" for p in pages]
+                outcome.seconds["render"] += time.perf_counter() - compiled
+            self.hashes[lg] = new
+            if changed or removed:
+                rendered([lg])
         if whole:
-            if not self._render_whole(whole):
+            began = time.perf_counter()
+            if not self._render_whole(list(whole)):
                 return Outcome(1)
-            outcome.rendered.update(dict.fromkeys(whole))
-        for lg, changed_pages in pages.items():
-            if not self._render_dirty(lg, changed_pages):
-                return Outcome(1)
-            outcome.rendered[lg] = [page_url(p) or "/" for p in changed_pages]
-        outcome.seconds = {
-            "validation": validated - start,
-            "compile": compiled - validated,
-            "render": time.perf_counter() - compiled,
-        }
-        self.hashes.update(new_hashes)
+            outcome.seconds["render"] += time.perf_counter() - began
+            for lg, new in whole.items():
+                self.hashes[lg] = new
+                outcome.rendered[lg] = None
+            rendered(list(whole))
         self.theme = theme
-        os.makedirs(self.out, exist_ok=True)
-        write_root_files(self.out, root_files(site.settings, site.today))
         marked = sum(1 for e in site.unpublished if e.kind == "news" and e.state in ("draft", "scheduled"))
         self.log(f"{outcome.summary()} Preview: {marked} draft or scheduled item(s) shown with a notice.")
         return outcome

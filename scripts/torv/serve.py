@@ -16,6 +16,7 @@ content file is saved, and make open pages reload themselves.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
@@ -24,6 +25,7 @@ import os
 import re
 import threading
 import time
+from collections.abc import Iterable
 
 from .build import preview_paths
 from .incremental import PreviewBuilder
@@ -38,8 +40,9 @@ POLL_MS = 250
 # Injected before </body> of every served HTML page. {version} is the build the page came from.
 RELOAD_SCRIPT = """<script>/* Torv live preview */(function(){var v=%(version)d,box=null;
 function show(t){if(!box){box=document.createElement('pre');box.setAttribute('role','alert');
-box.style.cssText='position:fixed;left:0;right:0;bottom:0;z-index:10000;margin:0;max-height:50vh;overflow:auto;'+
-'padding:1rem;background:#fff4f4;color:#7a0000;border-top:3px solid #a00000;font:14px/1.4 monospace;white-space:pre-wrap';
+box.style.cssText='position:fixed;left:0;right:0;bottom:0;z-index:10000;margin:0;max-height:50vh;'+
+'overflow:auto;padding:1rem;background:#fff4f4;color:#7a0000;border-top:3px solid #a00000;'+
+'font:14px/1.4 monospace;white-space:pre-wrap';
 document.body.appendChild(box)}box.textContent=t}
 function hide(){if(box){box.remove();box=null}}
 function poll(){fetch('%(path)s',{cache:'no-store'}).then(function(r){return r.json()}).then(function(s){
@@ -49,6 +52,16 @@ if(s.version!==v){location.reload();return}if(s.error){show(s.error)}else{hide()
 WAITING_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Torv preview</title></head>
 <body><main><h1>Torv preview</h1><p>%(text)s</p></main></body></html>"""
+
+
+def languages_of(paths: Iterable[str]) -> list[str]:
+    """The languages of saved content files (news/x.sv.md -> sv), to be rebuilt first."""
+    out = []
+    for path in paths:
+        parts = os.path.basename(path).split(".")
+        if len(parts) >= 3 and parts[-1] == "md":
+            out.append(parts[-2])
+    return list(dict.fromkeys(out))
 
 
 class Preview:
@@ -69,10 +82,11 @@ class Preview:
         self._build_lock = threading.Lock()
         self._changed = threading.Event()
         self._last_change = 0.0
+        self._paths: set[str] = set()  # files saved since the last rebuild
         self._stop = threading.Event()
 
     # ---- building
-    def rebuild(self) -> int:
+    def rebuild(self, paths: Iterable[str] = ()) -> int:
         """Build the preview once; returns build()'s exit code. Keeps the last good preview on failure."""
         with self._build_lock:
             self.building = True
@@ -82,13 +96,19 @@ class Preview:
                 self._lines.append(str(text))
                 self.log(text)
 
-            changed = False
+            with contextlib.suppress(ConfigError):  # the build reports a broken mkdocs.yml
+                self.site_url = load_settings(self.root).site_url
             try:
                 if self.builder is None:
                     self.builder = PreviewBuilder(self.root, today=self.today, log=log)
                 self.builder.log = log
-                outcome = self.builder.build()
-                rc, changed = outcome.code, bool(outcome.rendered)
+
+                def shown(langs: list[str]) -> None:  # new pages are served: open pages reload
+                    self.version += 1
+                    self.error = None
+
+                outcome = self.builder.build(first=languages_of(paths), rendered=shown)
+                rc = outcome.code
             except Exception as exc:  # a crash must not stop the preview: report it, keep serving
                 log(f"The preview could not be built: {exc!r}")
                 rc = 1
@@ -96,12 +116,6 @@ class Preview:
             finally:
                 self.building = False
             if rc == 0:
-                try:
-                    self.site_url = load_settings(self.root).site_url
-                except ConfigError:
-                    pass
-                if changed or self.error is not None or self.version == 0:
-                    self.version += 1  # open pages reload
                 self.error = None
             else:
                 self.error = "\n".join(self._lines).strip() or f"The build failed (exit code {rc})."
@@ -118,6 +132,7 @@ class Preview:
     # ---- watching
     def changed(self, path: str) -> None:
         """A watched file changed: rebuild after `debounce` seconds without further changes."""
+        self._paths.add(path)
         self._last_change = time.monotonic()
         self._changed.set()
 
@@ -130,8 +145,9 @@ class Preview:
             if self._stop.is_set():
                 return
             self._changed.clear()
+            paths, self._paths = self._paths, set()
             self.log("Change seen: rebuilding the preview ...")
-            self.rebuild()
+            self.rebuild(paths)
 
     def watch(self):
         """Start watching the content; returns the watchdog observer (call .stop() to end)."""
@@ -198,7 +214,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.preview = preview
         super().__init__(*args, directory=preview.out, **kwargs)
 
-    def log_message(self, format, *args):  # noqa: A002 - keep the terminal for build reports
+    def log_message(self, format, *args):  # keep the terminal for build reports
         pass
 
     def end_headers(self):
@@ -300,7 +316,7 @@ def _lock(folder: str):
     """An exclusive lock on the preview folder (two previews would overwrite each other's build):
     an open file while held, None when another process holds it."""
     os.makedirs(folder, exist_ok=True)
-    fh = open(os.path.join(folder, ".lock"), "a")
+    fh = open(os.path.join(folder, ".lock"), "a")  # noqa: SIM115 - held open while the preview runs
     try:
         import fcntl
     except ImportError:  # not POSIX: no lock
