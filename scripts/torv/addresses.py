@@ -40,10 +40,11 @@ def address_conflicts(site: Site) -> list[Problem]:
                                         f"the address /{lang}/{url} is taken by the site's {reserved[url]} section: "
                                         f"expected another slug, e.g. slug: om-{url[:-1]}"))
                 continue
-            if e.kind == "news" and url.rstrip("/").rpartition("/")[2].isdigit():
+            name = url.rstrip("/").rpartition("/")[2]
+            if e.kind == "news" and name.isdigit():
                 problems.append(Problem(codes.ADDRESS_TAKEN, src, line, "slug",
                                         f"the address /{lang}/{url} is taken by the news of a year: expected a slug "
-                                        f"with letters, e.g. slug: {url.split('/')[0]}-{url.rstrip('/').rpartition('/')[2]}"))
+                                        f"with letters, e.g. slug: {url.split('/')[0]}-{name}"))
                 continue
             if url in seen and seen[url] != src:
                 problems.append(Problem(codes.ADDRESS_TAKEN, src, line, "slug",

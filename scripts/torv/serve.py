@@ -299,8 +299,8 @@ def serve(root: str, port: int = 8000, today: dt.date | None = None, host: str =
         f"{', '.join(d + '/' for d in WATCHED_DIRS)} and {', '.join(WATCHED_FILES)}; Ctrl-C stops."
     )
     try:
-        while True:
-            time.sleep(3600)
+        while True:  # short sleeps: a signal the kernel hands to another thread is still seen within a second
+            time.sleep(1)
     except KeyboardInterrupt:
         log("Stopping the preview.")
         return 0
