@@ -6,7 +6,7 @@ TORV   := $(BIN)/torv
 PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 ARGS   ?=
 
-.PHONY: validate build assemble serve test schemas bench clean news meeting commitment lighthouse
+.PHONY: validate build assemble serve test test-zensical schemas bench clean news meeting commitment lighthouse
 
 # .venv/: the pinned requirements, then Torv itself, editable (`pip install -e .`, see pyproject.toml): the
 # `torv` command runs the code in scripts/torv/ as it is. After a `git pull` only a changed requirements.txt
@@ -20,6 +20,11 @@ $(VENV)/.build: requirements.txt pyproject.toml
 
 $(VENV)/.test: $(VENV)/.build requirements-test.txt requirements-bench.txt
 	$(PIP) -r requirements-test.txt
+	touch $@
+
+# The second renderer, optional (README: Renderers).
+$(VENV)/.zensical: $(VENV)/.build requirements-zensical.txt
+	$(PIP) -r requirements-zensical.txt
 	touch $@
 
 ## make validate: check all content (ARGS="--strict" or "--format github")
@@ -65,6 +70,17 @@ test: $(VENV)/.test
 	@bash scripts/ensure-tools.sh
 	@$(MAKE) --no-print-directory node_modules/.installed
 	$(BIN)/python -m pytest $(ARGS)
+
+# The tests that build and check the site: run once more on the site Zensical renders, and the parity test.
+ZENSICAL_TESTS := tests/test_site.py tests/test_feeds.py tests/test_edit_link.py tests/test_statement.py \
+                  tests/test_links.py tests/test_html_valid.py tests/test_a11y.py tests/test_privacy.py \
+                  tests/test_body_content.py tests/test_parity.py
+
+## make test-zensical: the site tests and browser checks on the site built with Zensical, and the parity test
+test-zensical: $(VENV)/.test $(VENV)/.zensical
+	@bash scripts/ensure-tools.sh
+	@$(MAKE) --no-print-directory node_modules/.installed
+	TORV_RENDERER=zensical $(BIN)/python -m pytest $(ZENSICAL_TESTS) $(ARGS)
 
 ## make lighthouse: Lighthouse (mobile) on four pages; summary in tests/artifacts/lighthouse/ (not in `make test`;
 ## a developer's tool, so not a `torv` command: python -m torv.lighthouse --help)

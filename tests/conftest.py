@@ -34,6 +34,8 @@ TORV = [sys.executable, "-m", "torv"]
 BUILD_DATE = "2026-11-22"
 ARTIFACTS = os.path.join(ROOT, "tests", "artifacts")  # kept by CI (screenshots, reports)
 
+from renderers import RENDERER  # noqa: E402
+
 
 def copy_repo(dest: str, fixture: str = FIXTURE) -> str:
     """A temporary site: a fixture's content and configuration with Torv's theme (no site/, build/, .venv)."""
@@ -47,8 +49,10 @@ def copy_repo(dest: str, fixture: str = FIXTURE) -> str:
 
 
 def run_build(root: str, *args: str) -> subprocess.CompletedProcess:
+    """Build with the renderer under test (TORV_RENDERER, see renderers.py), unless args name one."""
+    renderer = () if "--renderer" in args else ("--renderer", RENDERER)
     return subprocess.run(
-        [*TORV, "build", "--root", root, "--today", BUILD_DATE, *args], capture_output=True, text=True
+        [*TORV, "build", "--root", root, "--today", BUILD_DATE, *renderer, *args], capture_output=True, text=True
     )
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from quality import (DESKTOP, FOCUSED_JS, KINDS, LANGS, NARROW_320, ROOT_PAGES, VIEWPORTS, ZOOM_200, axe_problems,
                      describe, focus_problems, overflow_problems, pages_by_kind, unique_word, without_scripts)
+from renderers import SEARCH, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -81,9 +82,7 @@ def test_axe_finds_nothing_in_the_open_search_and_menu(browser, kinds, site_url,
     ctx = browser.new_context(viewport=DESKTOP)
     page = ctx.new_page()
     page.goto(site_url + kinds["da"]["pillar"])
-    page.keyboard.press("/")
-    page.keyboard.type("erhverv")
-    page.wait_for_selector(".md-search-result__item")
+    search(page, "erhverv")
     problems = [f"search open: {p}" for p in axe_problems(page)]
     ctx.close()
     ctx = browser.new_context(**ZOOM_200)
@@ -205,13 +204,6 @@ def test_menu_works_with_the_keyboard_at_200_percent_zoom(browser, kinds, site_u
 
 # ---------------------------------------------------------------- search
 
-def search(page, word: str) -> list[str]:
-    page.keyboard.press("/")                    # Material's shortcut; the keyboard test tabs there instead
-    page.keyboard.type(word)
-    page.wait_for_selector(".md-search-result__item a")
-    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_finds_a_page_of_its_language(pages, kinds, site_dir, site_url, lang):
     word, location = unique_word(site_dir, lang)
@@ -229,13 +221,11 @@ def test_search_works_with_the_keyboard(browser, kinds, site_dir, site_url, lang
     ctx = browser.new_context(viewport=DESKTOP)
     page = ctx.new_page()
     page.goto(site_url + kinds[lang]["news-index"])
-    tab_to(page, "input.md-search__input")
+    tab_to(page, SEARCH.tab_stop)
+    SEARCH.open_from_tab_stop(page)
     page.keyboard.type(word)
-    page.wait_for_selector(".md-search-result__item a")
-    page.keyboard.press("ArrowDown")
-    assert page.evaluate("document.activeElement.matches('.md-search-result__link')"), \
-        "the arrow key should move to the first result"
-    page.keyboard.press("Enter")
+    page.wait_for_selector(SEARCH.result)
+    SEARCH.go_to_first_result(page)
     expected = urllib.parse.urljoin(f"{site_url}{lang}/", location)
     page.wait_for_url(lambda url: url.split("#")[0] == expected)
     ctx.close()

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import _Quiet, copy_repo, run_build
 from quality import KINDS, LANGS, ROOT_PAGES, RequestLog, pages_by_kind, stored, unique_word
+from renderers import SEARCH, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -67,12 +68,9 @@ def test_a_walk_through_the_site_sets_no_cookies_and_stays_on_the_site(browser, 
     with page.expect_navigation():
         page.click("a.md-select__link[hreflang=sv]")             # the same page in Swedish
     assert "/sv/" in page.url
-    page.keyboard.press("/")
-    page.keyboard.type(word)
-    page.wait_for_selector(".md-search-result__item a")
-    page.keyboard.press("ArrowDown")
+    search(page, word)
     with page.expect_navigation():
-        page.keyboard.press("Enter")                             # open the result
+        SEARCH.go_to_first_result(page)                          # open the result
     page.wait_for_load_state("networkidle")
     with page.expect_navigation():
         page.click(".md-footer a[href*='tillganglighet']")       # the accessibility statement

@@ -17,6 +17,7 @@ import pytest
 from babel.dates import format_date, format_time, get_day_names
 
 import sample
+from renderers import SEARCH, search_index
 from sample import DEFAULT, LANGS, LOCALES, TODAY, resolve, soup, text
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -88,6 +89,17 @@ def test_news_index_by_year_newest_first(site_dir, lang):
     assert all(text(b) == sample.strings(lang)["news.meeting"] for b in badges)
 
 
+def picture_size(path: str) -> tuple[str, str]:
+    """The size a picture is shown at: an SVG's own, a photo's at most 1600 wide (its largest copy)."""
+    if not path.endswith(".svg"):
+        from PIL import Image
+
+        with Image.open(path) as im:
+            w, h = im.size
+        return (str(min(w, 1600)), str(round(h * min(w, 1600) / w)))
+    return svg_size(path)
+
+
 def svg_size(path: str) -> tuple[str, str]:
     root = ET.parse(path).getroot()
     if root.get("width") and root.get("height"):
@@ -103,7 +115,7 @@ def test_news_pictures_have_their_size_so_nothing_shifts_while_they_load(site_di
     for group, values in with_image.items():
         [img] = soup(site_dir, sample.news_path(group, lang)).select(".torv-figure img")
         source = os.path.join(sample.FIXTURE, os.path.dirname(group), values["image"])
-        assert (img.get("width"), img.get("height")) == svg_size(source), group
+        assert (img.get("width"), img.get("height")) == picture_size(source), group
         assert img["alt"] == values["image_alt"]
 
 
@@ -199,9 +211,42 @@ def test_ui_strings_are_in_the_page_language(site_dir):
         s = sample.strings(lang)
         home = soup(site_dir, f"{lang}/")
         assert text(home.select_one("#torv-vision-h")) == s["home.vision"]
-        # Material's own interface in the page's language (the search box's placeholder)
-        placeholder = home.select_one("input.md-search__input")["placeholder"]
-        assert placeholder == {"da": "Søg", "sv": "Sök", "en": "Search"}[lang]
+        # the theme's own interface in the page's language (the search box's name)
+        assert SEARCH.label_text(home) == {"da": "Søg", "sv": "Sök", "en": "Search"}[lang]
+
+
+@lang_param
+def test_every_page_is_styled(site_dir, lang):
+    """Every page loads the theme's stylesheet and script and Torv's stylesheet, and each file is there
+    (a copy of one theme's base.html names hashed files another theme does not have)."""
+    for rel in sample.html_pages(site_dir, lang, with_404=True):
+        page = soup(site_dir, rel)
+        styles = [resolve(rel, link["href"]) for link in page.select("head link[rel=stylesheet]")]
+        scripts = [resolve(rel, s["src"]) for s in page.select("script[src]")]
+        assert any(re.search(r"assets/stylesheets/(\w+/)?main\.\w+\.min\.css$", x) for x in styles), (rel, styles)
+        assert any(x.endswith("assets/torv.css") for x in styles), (rel, styles)
+        assert any(re.search(r"assets/javascripts/bundle\.\w+\.min\.js$", x) for x in scripts), (rel, scripts)
+        missing = [x for x in styles + scripts if not os.path.isfile(sample.file_of(site_dir, x))]
+        assert not missing, (rel, missing)
+
+
+@lang_param
+def test_the_menu_marks_the_current_page(site_dir, lang):
+    """Every page in the menu is marked there as the current one (and its section's tab); pages that are
+    not in the menu (news items, tags, the statement) mark nothing."""
+    in_menu = 0
+    for rel in sample.html_pages(site_dir, lang):
+        page = soup(site_dir, rel)
+        here = rel.removesuffix("index.html")
+        links = page.select(".md-nav--primary a.md-nav__link[href]")
+        marked = {resolve(rel, a["href"]).removesuffix("index.html") for a in links if "md-nav__link--active" in a["class"]}
+        if any(resolve(rel, a["href"]).removesuffix("index.html") == here for a in links):
+            in_menu += 1
+            assert marked == {here}, (rel, marked)
+            assert len(page.select(".md-tabs__item--active")) == 1, rel
+        else:
+            assert not marked, (rel, marked)
+    assert in_menu >= 8
 
 
 # ---------------------------------------------------------------- contact data
@@ -449,9 +494,8 @@ def test_the_checker_sees_loads(site_dir):
 
 @lang_param
 def test_search_index_holds_only_its_language(site_dir, lang):
-    with open(os.path.join(site_dir, lang, "search", "search_index.json"), encoding="utf-8") as fh:
-        index = json.load(fh)
-    assert index["config"]["lang"] == [lang]
+    index = search_index(site_dir, lang)
+    assert index["lang"] == [lang]
     assert index["docs"]
     for doc in index["docs"]:
         rel = f"{lang}/{doc['location']}"

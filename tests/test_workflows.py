@@ -117,7 +117,7 @@ def test_pull_requests_validate_with_annotations_build_upload_and_test():
     wf = workflow("check.yml")
     assert set(wf["on"]) == {"pull_request"}
     assert wf["permissions"] == {"contents": "read"}
-    assert run_commands(wf) == ['make validate ARGS="--format github"', "make build", "make test"]
+    assert run_commands(wf) == ['make validate ARGS="--format github"', "make build", "make test", "make test-zensical"]
     uses = [s.get("uses", "") for _, s in steps(wf)]
     upload = [s for _, s in steps(wf) if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert any(s["with"]["path"].rstrip("/") == "site" for s in upload), "the built site is uploaded"

@@ -10,6 +10,7 @@ import re
 
 from . import codes
 from .problems import ERROR, WARNING, Problem
+from .schema.text import PLACEHOLDER
 
 UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form)\b", re.I)
 EVENT_ATTR = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.S)
@@ -18,10 +19,14 @@ IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s
 HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
 HTTP_LINK = re.compile(r"(?<![\w/])http://[^\s)>\]\"']+", re.I)
 FENCE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN = re.compile(r"(`+).+?\1")
+COMMENT = re.compile(r"<!--.*?(-->|$)", re.S)
 
 
 def check_body(path: str, body: str, first_line: int, base_dir: str,
-               root: str = ".") -> tuple[list[Problem], list[str]]:
+               root: str = ".", needs_text: bool = False) -> tuple[list[Problem], list[str]]:
+    """The problems of a body (`needs_text`: a news item or a page, which is empty without its text) and the
+    local pictures it shows."""
     problems: list[Problem] = []
     assets: list[str] = []
 
@@ -29,6 +34,7 @@ def check_body(path: str, body: str, first_line: int, base_dir: str,
         problems.append(Problem(code, path, n, "body", message, severity))
 
     in_fence = None
+    marker = False
     for i, line in enumerate(body.split("\n")):
         n = first_line + i
         f = FENCE.match(line)
@@ -40,6 +46,11 @@ def check_body(path: str, body: str, first_line: int, base_dir: str,
             continue
         if in_fence:
             continue
+        if PLACEHOLDER in CODE_SPAN.sub("", line):
+            marker = True
+            found(codes.PLACEHOLDER, n, f"the text still holds the marker {PLACEHOLDER} (left by `make news` for the "
+                                        f"translation): write the text in this language in its place and delete the "
+                                        f"line with {PLACEHOLDER}", ERROR)
         m = UNSAFE_TAG.search(line)
         if m:
             tag = m.group(1).lower()
@@ -72,6 +83,9 @@ def check_body(path: str, body: str, first_line: int, base_dir: str,
             url = m.group(0).rstrip(".,;:!?")    # the sentence's full stop is not part of the link
             found(codes.INSECURE_LINK, n, f"plain http:// link {url}: use https:// if the site offers it, "
                                           f"e.g. https://{url[7:]}", WARNING)
+    if needs_text and not marker and not COMMENT.sub("", body).strip():
+        found(codes.EMPTY_BODY, max(1, first_line - 1), "the page has no text: write it below the fields, after "
+                                                        "this line ---", WARNING)
     return problems, assets
 
 

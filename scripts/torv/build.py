@@ -1,4 +1,4 @@
-"""The build: validate -> compile a language -> render it (while the next is compiled) -> swap into site/.
+"""The build: validate -> compile a language -> render it (while the next is compiled) -> finish -> swap into site/.
 
 If validation or any renderer fails, `site/` stays exactly as it was: the new site is assembled in a
 temporary folder next to it and swapped in only at the end. `languages` builds some languages only, each
@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from . import i18n, render
 from .compile import Compiler, Copy
+from .finish import theme
+from .pictures import place, render_all
 from .rootpages import root_files
 from .settings import ConfigError, load_settings, today_in
 from .site import load_site
@@ -25,6 +26,8 @@ from .site import load_site
 # The live preview (`make serve`) builds in its own folder below build/, which a production
 # build leaves alone: build/preview/tree/ (generated pages) and build/preview/site/ (served).
 PREVIEW_DIR = os.path.join("build", "preview")
+# Smaller copies of pictures, by the original's content hash: kept between builds (build/pictures/).
+PICTURE_CACHE = "pictures"
 Log = Callable[..., None]
 
 
@@ -32,6 +35,11 @@ def preview_paths(root: str) -> tuple[str, str]:
     """(build tree, output folder) of the live preview of the repository at root."""
     base = os.path.join(os.path.abspath(root), PREVIEW_DIR)
     return os.path.join(base, "tree"), os.path.join(base, "site")
+
+
+def picture_cache(root: str) -> str:
+    """The folder of the smaller copies of pictures (build/pictures/), shared by the builds and the preview."""
+    return os.path.join(os.path.abspath(root), "build", PICTURE_CACHE)
 
 
 # Above this many news items a renderer holds some 400 MB of pages: then one renderer per core (memory), below it
@@ -62,37 +70,85 @@ def clear_tree(build_dir: str, keep: Iterable[str] = ()) -> None:
             os.remove(path)
 
 
-def write_files(files: dict[str, str | Copy], build_dir: str) -> None:
-    """Write generated files (and media copies) into the build tree."""
-    made: set[str] = set()
+def write_files(files: dict[str, str | Copy], build_dir: str, cache: str | None = None) -> None:
+    """Write generated files and media copies into the build tree; pictures made smaller come from `cache`
+    (build/pictures/) when they were made before, and are made there when not."""
+    folders: set[str] = set()
+    made: list[tuple[Copy, str]] = []
     for rel, content in files.items():
         path = os.path.join(build_dir, rel)
         folder = os.path.dirname(path)
-        if folder not in made:
+        if folder not in folders:
             os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-        if isinstance(content, Copy):
+            folders.add(folder)
+        if isinstance(content, Copy) and content.width:
+            made.append((content, path))
+        elif isinstance(content, Copy):
+            if os.path.lexists(path):  # (the preview's tree) it may be a hard link to a cached picture
+                os.remove(path)
             shutil.copyfile(content.source, path)
         else:
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(content)
+    _make_pictures(made, cache)
 
 
-def write_tree(files: dict[str, str | Copy], build_dir: str, keep: tuple[str, ...] = ()) -> None:
+def write_tree(
+    files: dict[str, str | Copy], build_dir: str, keep: tuple[str, ...] = (), cache: str | None = None
+) -> None:
     """Replace the build tree with the generated files (entries named in `keep` stay)."""
     clear_tree(build_dir, keep)
-    write_files(files, build_dir)
+    write_files(files, build_dir, cache)
 
 
-def render_command(build_dir: str, lang: str, strict: bool = True) -> list[str]:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", os.path.join(build_dir, f"mkdocs.{lang}.yml")]
-    return cmd + ["--strict"] if strict else cmd
+def _make_pictures(made: list[tuple[Copy, str]], cache: str | None) -> None:
+    """The smaller copies of pictures: each picture read once, each copy made once (build/pictures/ keeps them for
+    the next build) and placed where the build tree wants it."""
+    if not made:
+        return
+    if cache is None:
+        cache = tempfile.mkdtemp(prefix="torv-pictures-")
+    by_source: dict[str, dict[tuple[int | None, str | None], list[str]]] = {}
+    for c, path in made:
+        by_source.setdefault(c.source, {}).setdefault((c.width, c.format), []).append(path)
+
+    def one(source: str) -> None:
+        wanted = by_source[source]
+        cached = render_all(source, list(wanted), cache)
+        for key, paths in wanted.items():
+            for path in paths:
+                if os.path.lexists(path):  # a hard link to another cached copy: replaced, never written through
+                    os.remove(path)
+                place(cached[key], path)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        list(pool.map(one, by_source))
 
 
-def render_language(build_dir: str, lang: str, strict: bool = True) -> tuple[str, int, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
-    proc = subprocess.run(render_command(build_dir, lang, strict), capture_output=True, text=True, env=env)
-    return lang, proc.returncode, (proc.stdout + proc.stderr).strip()
+def finish_language(site_dir: str, lang: str, pages: Iterable[str] | None = None) -> int:
+    """Torv's finishing pass (finish/theme.py) over a rendered language: every HTML page, or only `pages`
+    (paths of HTML files in it); returns how many pages changed."""
+    texts = theme.Texts.of(i18n.strings(lang))
+    if pages is None:
+        return theme.finish_folder(site_dir, texts)
+    changed = 0
+    for path in pages:
+        with open(path, encoding="utf-8", newline="") as fh:
+            source = fh.read()
+        finished = theme.finish_page(source, texts)
+        if finished != source:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                fh.write(finished)
+            changed += 1
+    return changed
+
+
+def render_finished(chosen: render.Renderer, build_dir: str, lang: str, strict: bool = True) -> render.Run:
+    """Render one language into build/<lang>/site/ and finish its pages there."""
+    run = render.render_language(chosen, build_dir, lang, strict)
+    if run.returncode == 0:
+        finish_language(os.path.join(build_dir, lang, "site"), lang)
+    return run
 
 
 def swap(tmp: str, out: str) -> None:
@@ -122,12 +178,14 @@ def build(
     log: Log = print,
     preview: bool = False,
     languages: Iterable[str] = (),
+    renderer: str | None = None,
 ) -> int:
     """Return 0 on success, 1 on content or build errors, 2 on a configuration problem.
 
     `preview=True` (only for `make serve`) also shows drafts and scheduled items, each with a
     notice, and builds in build/preview/ (output build/preview/site/ unless `out` is given).
     `languages`: only these, without the root pages (a shard for `assemble`).
+    `renderer`: "material" or "zensical" (default: the setting extra.torv.renderer, else Material).
     """
     root = os.path.abspath(root)
     if preview:
@@ -135,7 +193,7 @@ def build(
         keep: tuple[str, ...] = ()
     else:
         build_dir, default_out = os.path.join(root, "build"), os.path.join(root, "site")
-        keep = (os.path.basename(PREVIEW_DIR),)
+        keep = (os.path.basename(PREVIEW_DIR), os.path.basename(PICTURE_CACHE))
     out = os.path.abspath(out or default_out)
     previous = "preview" if preview else f"{os.path.basename(out)}/"
     try:
@@ -157,15 +215,26 @@ def build(
         return 1
     if report.warnings:
         log(report.render())
+    try:
+        chosen = render.renderer(renderer or site.settings.renderer)
+    except render.RendererMissing as exc:
+        log(f"Nothing was built: {exc}. The previous {previous} is unchanged.")
+        return 2
     langs = list(wanted or site.settings.languages)
-    compiler = Compiler.of(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
+    compiler = Compiler.of(
+        site,
+        preview=preview,
+        root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"),
+        addresses_from_file=chosen.addresses_from_file,
+    )
     clear_tree(build_dir, keep)
-    # A language is rendered as soon as its files are written, while the next one is compiled.
+    cache = picture_cache(root)
+    # A language is rendered (and finished) as soon as its files are written, while the next one is compiled.
     with ThreadPoolExecutor(max_workers=renderers(len(langs), len(site.news))) as pool:
-        futures: list[Future[tuple[str, int, str]]] = []
+        futures: list[Future[render.Run]] = []
         for lg in langs:
-            write_files(compiler.language(lg), build_dir)
-            futures.append(pool.submit(render_language, build_dir, lg, strict))
+            write_files(compiler.language(lg), build_dir, cache)
+            futures.append(pool.submit(render_finished, chosen, build_dir, lg, strict))
         results = [f.result() for f in futures]
     failed = [(lg, text) for lg, rc, text in results if rc != 0]
     for lg, rc, text in results:
@@ -253,4 +322,14 @@ def assemble(
     return 0
 
 
-__all__ = ["assemble", "build", "clear_tree", "preview_paths", "write_files", "write_tree"]
+__all__ = [
+    "assemble",
+    "build",
+    "clear_tree",
+    "finish_language",
+    "picture_cache",
+    "preview_paths",
+    "render_finished",
+    "write_files",
+    "write_tree",
+]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from .discover import discover
+from .render import RENDERERS
 from .settings import ConfigError, load_settings
 from .site import load_site
 
@@ -82,13 +83,21 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
         help="build only this language (repeat for more), into <out>/<CODE>/ without the root pages; "
         "`torv assemble` puts the languages together (e.g. built on separate CI runners)",
     )
+    parser.add_argument(
+        "--renderer",
+        choices=RENDERERS,
+        default=None,
+        help="material (Material for MkDocs) or zensical (default: extra.torv.renderer in mkdocs.yml, else material)",
+    )
 
 
 def build(args: argparse.Namespace) -> int:
     from .build import build as build_site
 
     langs = [code.strip() for value in args.lang for code in value.split(",") if code.strip()]
-    return build_site(args.root, today=args.today, out=args.out, strict=args.strict, languages=langs)
+    return build_site(
+        args.root, today=args.today, out=args.out, strict=args.strict, languages=langs, renderer=args.renderer
+    )
 
 
 # ---------------------------------------------------------------- torv assemble

@@ -115,7 +115,7 @@ TOO_LONG = _code(
     "a `summary:` of 340 characters", "the summary shortened to 300 characters or fewer")
 PLACEHOLDER = _code(
     "T021", "placeholder",
-    "A text still holds the `TODO:` placeholder that scaffolding puts in translations.",
+    "A text or the text below the fields still holds the `TODO:` marker that scaffolding puts in translations.",
     "`title: \"TODO: Dialogmøde\"`", "`title: Dialogmöte`")
 HTML_IN_TEXT = _code(
     "T022", "html-in-text",
@@ -246,6 +246,47 @@ CNAME_WITHOUT_SITE_URL = _code(
     "T049", "cname-without-site-url",
     "`cname: true` publishes the host of `site_url` as the custom domain, but there is no `site_url`.",
     "`cname: true` and no `site_url:`", "`site_url: https://erhverv.havbjerg.dk/`")
+
+
+# ---------------------------------------------------------------- links, documents and pictures in the text
+BROKEN_LINK = _code(
+    "T050", "broken-link",
+    "A link to a content file or to an address of the site that does not exist, or to an anchor (#...) that the "
+    "page does not have.",
+    "`[Mødet](dialogmode.da.md)`", "`[Mødet](dialogmoede.da.md)`")
+LINK_TO_UNPUBLISHED = _code(
+    "T051", "link-to-unpublished",
+    "Warning: a link to a draft or to a news item that is not published yet; until it is, the link text is "
+    "shown without the link.",
+    "`[Programmet](program.da.md)` while program.da.md has `draft: true`", "the link added when the item is published")
+MISSING_DOCUMENT = _code(
+    "T052", "missing-document",
+    "A document (PDF, Word ...) linked from the text or named in a field does not exist at the path given.",
+    "`[Programmet](files/program.pdf)` with no such file", "the document uploaded to `files/` next to the file")
+DOCUMENT_TYPE = _code(
+    "T053", "document-type",
+    "A link to a file of a type the site does not publish: only PDF, Office, OpenDocument, CSV and plain text "
+    "documents are.",
+    "`[Video](files/film.mp4)`", "`[Video](https://havbjerg.example/film)`, or a PDF")
+INACCESSIBLE_PDF = _code(
+    "T054", "inaccessible-pdf",
+    "Warning: a PDF without tags, a document language or a title: screen readers cannot read it properly, and "
+    "public bodies must publish accessible documents.",
+    "a PDF printed to file", "the PDF exported from Word with document structure tags, language and title")
+LARGE_PICTURE = _code(
+    "T055", "large-picture",
+    "Warning: a picture file over 5 MB; the site makes smaller copies for visitors, but the original is kept in the "
+    "repository and takes long to build.",
+    "`images/forum.jpg` of 12 MB, straight from the camera", "the picture saved at 3000 pixels wide or less")
+FILE_NAME = _code(
+    "T056", "file-name",
+    "A file name with spaces, capitals or other letters than a-z, digits and -: it would become the page's "
+    "address. The message proposes a name.",
+    "`news/2026/Ny Rådgivning.da.md`", "`news/2026/ny-raadgivning.da.md`")
+EMPTY_BODY = _code(
+    "T057", "empty-body",
+    "Warning: a news item or page has no text below its fields.",
+    "a news item with only `---` fields", "a few lines of text below the fields")
 
 
 def markdown_table() -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from .linkcheck import link_index
 from .pages import Page, Shared, pages_of
 from .records import Content, content_of
 from .renderconfig import config
@@ -28,6 +29,8 @@ YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]
 @dataclass(frozen=True)
 class Copy:
     source: str  # absolute path of a file to copy into the build tree
+    width: int | None = None  # a picture made smaller (and/or in another format) at build time: its width
+    format: str | None = None  # jpeg | png | webp
 
 
 _NAMES: dict[type, tuple[str, ...]] = {}  # a record type's field names, looked up once
@@ -66,34 +69,39 @@ class Compiler:
     root_rel: str  # the repository folder as seen from the build tree
 
     @classmethod
-    def of(cls, site: Site, preview: bool = False, root_rel: str = "..") -> Compiler:
-        """`preview=True` only for the live preview: drafts and scheduled items are shown, with a notice."""
+    def of(cls, site: Site, preview: bool = False, root_rel: str = "..", addresses_from_file: bool = False) -> Compiler:
+        """`preview=True` only for the live preview: drafts and scheduled items are shown, with a notice.
+        `addresses_from_file`: the renderer reads relative addresses in a page's text from its Markdown file's
+        folder (render.Renderer.addresses_from_file)."""
         return cls(
             content_of(site, preview),
             Routes.of(site.settings, site.root),
-            Shared.of(site.settings, site.today, preview),
+            Shared.of(site.settings, site.today, preview, link_index(site, preview), addresses_from_file),
             root_rel,
         )
 
     def language(self, lang: str) -> dict[str, str | Copy]:
-        """One language's files: its pages, the media they show, its feed and calendars, its configuration."""
+        """One language's files: its pages, the media (pictures, their smaller copies, documents) they show, its
+        feed and calendars, its configuration."""
         content, routes, shared = self.content, self.routes, self.shared
         files: dict[str, str | Copy] = {}
-        media: dict[str, str] = {}  # docs-relative path -> source
+        media: dict[str, Copy] = {}  # docs-relative path -> what to copy there
         for page in pages_of(content, routes, lang, shared):
             files[routes.build_file(lang, routes.output_file(lang, page.url))] = front_matter(page)
-            media.update((m.path, m.source) for m in page.files)
-        for path, source in media.items():
-            files[routes.build_file(lang, path)] = Copy(source)
+            media.update((m.path, Copy(m.source, m.width, m.format)) for m in page.files)
+        for path, copy in media.items():
+            files[routes.build_file(lang, path)] = copy
         for path, text in subscriptions(content, routes, shared, lang).items():
             files[routes.build_file(lang, path)] = text
         files[routes.config_file(lang)] = config(content, routes, shared, lang, self.root_rel)
         return files
 
 
-def compile_site(site: Site, preview: bool = False, root_rel: str = "..") -> dict[str, str | Copy]:
+def compile_site(
+    site: Site, preview: bool = False, root_rel: str = "..", addresses_from_file: bool = False
+) -> dict[str, str | Copy]:
     """The build tree of a checked site, every language's (see Compiler.of)."""
-    compiler = Compiler.of(site, preview, root_rel)
+    compiler = Compiler.of(site, preview, root_rel, addresses_from_file)
     return {path: text for lang in compiler.routes.languages for path, text in compiler.language(lang).items()}
 
 

@@ -1,11 +1,13 @@
 """The live preview's builds, keyed by content hashes: only the languages whose files changed are rendered again.
 
-The first build renders every language (in parallel, as `torv build` does). After a save, every language is
-compiled again (fast) and its files compared, by hash, with the last good build's: a language with no changed
-file is left as it is; a language whose configuration, or the theme (overrides/, mkdocs.yml), changed is
-rendered again whole; otherwise only its changed files are written and MkDocs renders just those pages
-(its dirty build, in this process, into the served folder), and the language's search index is merged.
-Content with errors changes nothing: the last good preview stays served.
+The first build renders every language (in parallel, as `torv build` does) with the site's renderer. After a
+save, every language is compiled again (fast) and its files compared, by hash, with the last good build's: a
+language with no changed file is left as it is; a language whose configuration, or the theme (overrides/,
+mkdocs.yml), changed is rendered again whole; otherwise only its changed files are written and, with Material,
+MkDocs renders just those pages (its dirty build, in this process, into the served folder) and the language's
+search index is merged. Zensical has no such build (its command renders a whole project; only its cache makes
+that faster), so with Zensical a changed language is rendered again whole. Every page rendered is finished
+(finish/theme.py) before it is served. Content with errors changes nothing: the last good preview stays served.
 """
 
 from __future__ import annotations
@@ -20,7 +22,19 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from .build import Log, clear_tree, preview_paths, render_language, renderers, swap, write_files, write_root_files
+from . import render
+from .build import (
+    Log,
+    clear_tree,
+    finish_language,
+    picture_cache,
+    preview_paths,
+    render_finished,
+    renderers,
+    swap,
+    write_files,
+    write_root_files,
+)
 from .compile import Compiler, Copy
 from .rootpages import root_files
 from .settings import ConfigError
@@ -56,7 +70,7 @@ class Outcome:
 def digest(content: str | Copy) -> str:
     if isinstance(content, Copy):
         stat = os.stat(content.source)
-        return f"copy {content.source} {stat.st_mtime_ns} {stat.st_size}"
+        return f"copy {content.source} {content.width} {content.format} {stat.st_mtime_ns} {stat.st_size}"
     return hashlib.blake2b(content.encode("utf-8"), digest_size=16).hexdigest()
 
 
@@ -99,6 +113,7 @@ class PreviewBuilder:
         self.hashes: dict[str, dict[str, str]] = {}  # language -> build-relative path -> digest
         self.theme = ""
         self.search: dict[str, list[dict[str, str]]] = {}  # language -> its search index's entries
+        self.renderer = render.MATERIAL
 
     def build(self, first: Iterable[str] = (), rendered: Callable[[list[str]], None] = lambda langs: None) -> Outcome:
         """Build what changed. The languages in `first` (those of the saved files) are compiled and rendered
@@ -115,17 +130,29 @@ class PreviewBuilder:
             return Outcome(1)
         if report.warnings:
             self.log(report.render())
+        try:
+            chosen = render.renderer(site.settings.renderer)
+        except render.RendererMissing as exc:
+            self.log(f"Nothing was built: {exc}. The previous preview is unchanged.")
+            return Outcome(2)
         outcome = Outcome(0, seconds={"validation": time.perf_counter() - start, "compile": 0.0, "render": 0.0})
         langs = list(site.settings.languages)
         theme = theme_digest(self.root)
-        if theme != self.theme or not os.path.isdir(self.out):
+        if theme != self.theme or chosen != self.renderer or not os.path.isdir(self.out):
+            self.renderer = chosen
             self.hashes, self.search = {}, {}
             clear_tree(self.tree)
             # a language no longer configured is no longer served
             clear_tree(self.out, keep=[*langs, *root_files(site.settings, site.today)])
         os.makedirs(self.out, exist_ok=True)
         write_root_files(self.out, root_files(site.settings, site.today))
-        compiler = Compiler.of(site, preview=True, root_rel=os.path.relpath(self.root, self.tree).replace(os.sep, "/"))
+        compiler = Compiler.of(
+            site,
+            preview=True,
+            root_rel=os.path.relpath(self.root, self.tree).replace(os.sep, "/"),
+            addresses_from_file=chosen.addresses_from_file,
+        )
+        cache = picture_cache(self.root)
         wanted = set(first)
         whole: dict[str, dict[str, str]] = {}  # language rendered whole -> its new hashes
         for lg in [lg for lg in langs if lg in wanted] + [lg for lg in langs if lg not in wanted]:
@@ -136,7 +163,7 @@ class PreviewBuilder:
             config = compiler.routes.config_file(lg)
             if old is None or old.get(config) != new[config] or not os.path.isdir(os.path.join(self.out, lg)):
                 clear_tree(os.path.join(self.tree, lg))
-                write_files(files, self.tree)
+                write_files(files, self.tree, cache)
                 whole[lg] = new
                 outcome.seconds["compile"] += time.perf_counter() - began
                 continue
@@ -144,10 +171,16 @@ class PreviewBuilder:
             removed = [rel for rel in old if rel not in new]
             for rel in removed:
                 self._remove(lg, rel)
-            write_files(changed, self.tree)
+            write_files(changed, self.tree, cache)
+            for rel, content in changed.items():
+                if isinstance(content, Copy):  # newer than its served copy, so MkDocs' dirty build copies it
+                    os.utime(os.path.join(self.tree, rel))
             pages = [rel.split("/docs/", 1)[1] for rel in [*changed, *removed] if rel.endswith(".md")]
             compiled = time.perf_counter()
             outcome.seconds["compile"] += compiled - began
+            if (changed or removed) and chosen.name != "material":  # no dirty build: the language whole
+                whole[lg] = new
+                continue
             if changed or removed:
                 if not self._render_dirty(lg, pages):
                     return Outcome(1)
@@ -174,7 +207,7 @@ class PreviewBuilder:
     def _render_whole(self, langs: list[str]) -> bool:
         """Render languages whole (in parallel, as torv build does), each swapped into the served folder."""
         with ThreadPoolExecutor(max_workers=renderers(len(langs))) as pool:
-            results = list(pool.map(lambda lg: render_language(self.tree, lg, True), langs))
+            results = list(pool.map(lambda lg: render_finished(self.renderer, self.tree, lg, True), langs))
         ok = True
         for lg, rc, text in results:
             if rc != 0:
@@ -191,12 +224,13 @@ class PreviewBuilder:
 
     def _render_dirty(self, lang: str, changed: list[str]) -> bool:
         """Render only the changed pages of a language into its served folder (MkDocs' dirty build, in this
-        process: no interpreter to start), then merge its search index."""
+        process: no interpreter to start), finish the pages it wrote, then merge its search index."""
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
         from mkdocs.commands.build import build as mkdocs_build
         from mkdocs.config import load_config
 
         site_dir = os.path.join(self.out, lang)
+        before = html_times(site_dir)
         handler = _Collect()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(handler)
@@ -211,6 +245,8 @@ class PreviewBuilder:
             logger.removeHandler(handler)
         for message in handler.messages:
             self.log(f"[{lang}] {message}")
+        after = html_times(site_dir)
+        finish_language(site_dir, lang, [path for path, t in after.items() if before.get(path) != t])
         rendered = {page_url(p) for p in changed}
         kept = [d for d in self.search.get(lang, []) if d.get("location", "").split("#")[0] not in rendered]
         fresh = read_search(site_dir)
@@ -242,6 +278,18 @@ class _Collect(logging.Handler):
         message = record.getMessage()
         if DIRTY_WARNING not in message:
             self.messages.append(message)
+
+
+def html_times(site_dir: str) -> dict[str, int]:
+    """Every HTML page of a rendered language with the time it was last written (what a dirty build wrote is
+    new, or newer: the changed pages, and the pages it writes every time, such as 404.html)."""
+    times = {}
+    for top, _, files in os.walk(site_dir):
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(top, name)
+                times[path] = os.stat(path).st_mtime_ns
+    return times
 
 
 def read_search(site_dir: str) -> list[dict[str, str]]:

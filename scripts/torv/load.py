@@ -32,6 +32,7 @@ class Entry:
     state: str = "published"                     # published | draft | scheduled | invalid
     urls: dict = dc_field(default_factory=dict)        # lang -> site path like "nyheder/x/"
     lines: dict = dc_field(default_factory=dict)       # lang -> {key path: line}
+    body_lines: dict = dc_field(default_factory=dict)  # lang -> file line where the body starts
 
     @property
     def default(self) -> dict:
@@ -110,7 +111,7 @@ class Loader:
                     self.load_file(schema, rel, base_values[0] if base_values else {}, base_path=by_lang[d])
             return entry
         entry.sources[d] = by_lang[d]
-        entry.values[d], entry.bodies[d], entry.lines[d] = base_values
+        entry.values[d], entry.bodies[d], entry.lines[d], entry.body_lines[d] = base_values
         for lang in self.settings.languages[1:]:
             rel = by_lang.get(lang)
             if rel is None:
@@ -122,13 +123,13 @@ class Loader:
             vals, errs = self.load_file(schema, rel, base_values[0], base_path=by_lang[d])
             if vals is not None and not errs:
                 entry.sources[lang] = rel
-                entry.values[lang], entry.bodies[lang], entry.lines[lang] = vals
+                entry.values[lang], entry.bodies[lang], entry.lines[lang], entry.body_lines[lang] = vals
         return entry
 
     def load_file(self, schema: type[Schema], rel: str, base: dict | None,
-                  base_path: str | None = None) -> tuple[tuple[dict, str, Lines] | None, int]:
+                  base_path: str | None = None) -> tuple[tuple[dict, str, Lines, int] | None, int]:
         """Check one Markdown file (a translation against `base`, the default language's values, from
-        `base_path`); return ((values, body, lines), error count) or (None, error count)."""
+        `base_path`); return ((values, body, lines, body line), error count) or (None, error count)."""
         text = self.read(rel)
         if text is None:
             return None, 1
@@ -149,12 +150,13 @@ class Loader:
             ctx.default_source = base_path
         values = schema.check(meta, ctx, (), translation_of=base)
         errors = self.flush(ctx)
-        problems, assets = check_body(rel, doc.body, doc.body_line, ctx.base_dir, self.root)
+        problems, assets = check_body(rel, doc.body, doc.body_line, ctx.base_dir, self.root,
+                                      needs_text=schema in (NewsItem, Page))
         for p in problems:
             self.report.add(p)
         errors += sum(1 for p in problems if p.severity == ERROR)
         self.assets.update(assets)
-        return (values, doc.body, doc.lines), errors
+        return (values, doc.body, doc.lines, doc.body_line), errors
 
     # ---- YAML data
     def load_data(self, rel: str) -> tuple[object, Context | None]:

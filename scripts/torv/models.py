@@ -8,9 +8,10 @@ from . import codes, i18n
 from .schema import (Boolean, Choice, Context, Date, DateTime, Email, FilePath, Ident, Integer, ListOf, Localized,
                      Nested, Number, Phone, Ref, Schema, Text, TimeRange, TimeZone, Url, UrlOrEmail, did_you_mean,
                      shown, url_host)
-from .schema.limits import (ALT_MAX, CITY_MAX, COMMITMENT_MAX, ICON_MAX, LOCATION_MAX, NAME_MAX,
+from .schema.limits import (ALT_MAX, CAPTION_MAX, CITY_MAX, COMMITMENT_MAX, ICON_MAX, LOCATION_MAX, NAME_MAX,
                             PILLAR_OR_COMMITMENT_PATTERN, POSTCODE_MAX, STREET_MAX, SUMMARY_MAX, TAG_LABEL_MAX,
                             TITLE_MAX, VISION_MAX)
+from .render import RENDERERS
 
 STATUSES = ["planned", "in-progress", "done"]
 HOURS_EXAMPLE = '["08:00-12:00", "12:30-16:00"]'
@@ -94,6 +95,10 @@ class NewsItem(Schema):
     image = FilePath(help="A picture next to this file.")
     image_alt = Text(translated=True, max_length=ALT_MAX, example="Hovedbygningen på Havbjerggård",
                      help="What the picture shows; required with image.")
+    image_caption = Text(translated=True, max_length=CAPTION_MAX, example="Havbjerggård set fra haven",
+                         help="A caption shown under the picture.")
+    image_credit = Text(translated=True, max_length=NAME_MAX, example="Jens Hansen",
+                        help="Who took the picture: shown under it as Foto: Jens Hansen.")
     draft = Boolean(default=False, help="true keeps the item off the site.")
     slug = Ident(translated=True, example="dialogmoede-havbjerggaard", help="The item's address in this language.")
     event = Nested(Event, help="Makes the item a meeting.")
@@ -104,6 +109,10 @@ class NewsItem(Schema):
         if d and u and u < d:
             ctx.error(kp + ("updated",), f"expected a date not before the publication date "
                                          f"({d.isoformat()}), found {u.isoformat()}", code=codes.DATES_OUT_OF_ORDER)
+        for extra in ("image_caption", "image_credit"):
+            if v.get(extra) and not v.get("image"):
+                ctx.error(kp + (extra,), f"{extra} without a picture: expected `image: images/forum.jpg` with it, "
+                                         f"or no {extra}", code=codes.MISSING_FIELD)
         if v.get("image") and not v.get("image_alt"):
             ctx.error(kp + ("image",), "missing image_alt: a picture needs a text saying what it shows, "
                                        "e.g. `image_alt: Deltagere ved forummødet i rådhusets kantine`",
@@ -244,6 +253,9 @@ class Settings(Schema):
     repo_edit_base = Url(help="Base of 'Edit this page' links, e.g. https://github.com/org/repo/edit/main/")
     cname = Boolean(default=False, help="true: site_url's host is a custom domain; the build writes it to "
                                         "site/CNAME (GitHub Pages)")
+    renderer = Choice(list(RENDERERS), default="material",
+                      help="What turns the pages into HTML: material (Material for MkDocs) or zensical (its "
+                           "successor; pip install -r requirements-zensical.txt). `build --renderer` overrides it.")
 
     @classmethod
     def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, fields
 from typing import Any, Generic, TypeVar
 
 from .load import Entry
-from .site import Site
 from .schema import PhoneNumber
+from .site import Site
 
 Texts = Mapping[str, str]  # a text in every language (a Localized field): language -> text
 TimeSpan = tuple[dt.time, dt.time]  # opens, closes
@@ -79,6 +79,8 @@ class NewsFields:
     contacts: tuple[str, ...]  # person or unit ids
     image: str | None  # relative to the item's folder
     image_alt: str | None
+    image_caption: str | None
+    image_credit: str | None
     draft: bool
     slug: str | None
     event: Event | None  # a meeting

@@ -40,6 +40,7 @@ class SiteSettings:
     edit_base: str | None
     site_name: str
     cname: str | None = None     # custom domain (site_url's host) for site/CNAME, when extra.torv.cname
+    renderer: str = "material"   # extra.torv.renderer: material or zensical (render.py)
 
 
 class _MkdocsLoader(yaml.SafeLoader):
@@ -82,6 +83,7 @@ def load_settings(root: str) -> SiteSettings:
         logo=values.get("logo"), site_url=site_url.rstrip("/") + "/" if site_url else "",
         repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
         cname=url_host(site_url) if values["cname"] else None,
+        renderer=values.get("renderer", "material"),
     )
 
 

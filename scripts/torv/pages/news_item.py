@@ -6,10 +6,11 @@ from ..records import Content, Item, NewsFields
 from ..routes import Routes, rel_href
 from . import jsonld
 from .base import MediaCopy, Page, Shared
+from .body import page_body
 from .cards import contact_cards, tag_links
 from .common import common, item_edit_url, preview_notice
 from .dates import date_text, iso_local, last_day, optional_date, when_text
-from .images import copy_of, image_size, rewrite_pictures
+from .images import largest, picture
 from .shapes import EventBox, Image, Link, NewsItemData, PageMeta, PillarLink
 
 
@@ -24,14 +25,14 @@ def news_page(content: Content, routes: Routes, lang: str, shared: Shared, item:
     og_image: str | None = None
     files: tuple[MediaCopy, ...] = ()
     if v.image:
-        copy = copy_of(routes, routes.picture(item, v.image))
-        size = image_size(copy.source)
-        image = Image(
-            src=rel_href(url, copy.path), alt=v.image_alt or "", width=size.get("width"), height=size.get("height")
+        source = routes.picture(item, v.image)
+        credit = shared.t(lang, "image.credit", credit=v.image_credit) if v.image_credit else None
+        image, files = picture(
+            routes, source, url, v.image_alt or "", lazy=False, caption=v.image_caption, credit=credit
         )
-        og_image, files = routes.absolute(lang, copy.path), (copy,)
+        og_image = routes.absolute(lang, largest(routes, source))
     _, photos = contact_cards(content, shared, routes, v.contacts, lang, url)  # the photos the cards show
-    body, pictures = rewrite_pictures(routes, item, lang, url)
+    body, pictures = page_body(routes, shared, item, lang, url, lead_picture=image is not None)
     data = NewsItemData(
         **common(
             content,

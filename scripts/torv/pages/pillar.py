@@ -6,6 +6,7 @@ from ..records import Content, Item, PillarFields
 from ..routes import Routes, rel_href
 from . import jsonld, selection
 from .base import Page, Shared
+from .body import page_body
 from .cards import commitments, news_cards
 from .common import common, item_edit_url
 from .shapes import Link, PageMeta, PillarData
@@ -56,4 +57,5 @@ def pillar_page(
         edit_url=item_edit_url(shared, pillar, lang),
         torv=data,
     )
-    return Page(url=url, meta=meta, body=pillar.body(lang))
+    body, files = page_body(routes, shared, pillar, lang, url)
+    return Page(url=url, meta=meta, body=body, files=files)

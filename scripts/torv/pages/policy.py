@@ -7,6 +7,7 @@ from ..records import Content
 from ..routes import Routes
 from . import jsonld
 from .base import Page, Shared
+from .body import page_body
 from .cards import commitments, pillar_card
 from .common import common, item_edit_url
 from .dates import date_text, optional_date
@@ -60,4 +61,5 @@ def policy(content: Content, routes: Routes, lang: str, shared: Shared) -> list[
         edit_url=item_edit_url(shared, item, lang),
         torv=data,
     )
-    return [Page(url=url, meta=meta, body=item.body(lang))]
+    body, files = page_body(routes, shared, item, lang, url)
+    return [Page(url=url, meta=meta, body=body, files=files)]

@@ -167,10 +167,29 @@ class EventBox:
 
 @dataclass(frozen=True)
 class Image:
+    """A picture: its copies at several widths (srcset, and WebP ones where the original is not), its size as shown,
+    and the caption and photo credit under it."""
+
     src: str
     alt: str
     width: int | None
     height: int | None
+    srcset: str | None  # "x.480w.jpg 480w, ..." in the original's format
+    webp_srcset: str | None  # the same widths as WebP
+    sizes: str | None
+    loading: str | None  # "lazy" below the fold; None for the lead picture
+    caption: str | None
+    credit: str | None  # "Foto: Jens Hansen" in the page's language
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    """A document a page attaches (a meeting's agenda or minutes): its link and "PDF, 118 kB" after it."""
+
+    href: str
+    type: str  # PDF, Word ...
+    size: str  # 118 kB in the page's language
+    info: str  # PDF, 118 kB
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,13 @@ from .base import MISSING, Context, Invalid, Option, did_you_mean, dotted, key_t
 from .collections import ListOf, Localized, Nested
 from .contact import Email, Phone, PhoneNumber, Url, UrlOrEmail, url_host
 from .dates import DATETIME_RE, Date, DateTime, TimeRange, TimeZone
-from .files import FilePath
+from .files import DocumentPath, FilePath
 from .mapping import Schema, walk_options
 from .scalars import Boolean, Choice, Integer, Number
 from .text import PLACEHOLDER, Ident, Ref, Text
 
 __all__ = ["MISSING", "Context", "Invalid", "Option", "did_you_mean", "dotted", "key_text", "shown",
            "ListOf", "Localized", "Nested", "Email", "Phone", "PhoneNumber", "Url", "UrlOrEmail",
-           "url_host", "DATETIME_RE", "Date", "DateTime", "TimeRange", "TimeZone", "FilePath", "Schema", "walk_options",
+           "url_host", "DATETIME_RE", "Date", "DateTime", "TimeRange", "TimeZone", "DocumentPath", "FilePath",
+           "Schema", "walk_options",
            "Boolean", "Choice", "Integer", "Number", "PLACEHOLDER", "Ident", "Ref", "Text"]
