@@ -5,6 +5,7 @@ the last good preview when the content has an error."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
 import re
@@ -20,7 +21,10 @@ from babel.dates import format_date
 import sample
 from conftest import BUILD_DATE, TORV, copy_repo
 from sample import LANGS, LOCALES, soup, text
+from torv import i18n
 from torv.build import build, preview_paths
+from torv.finish.theme import Texts, finish_page
+from torv.incremental import PreviewBuilder
 
 pytestmark = pytest.mark.slow
 
@@ -238,6 +242,8 @@ def test_serve_rebuilds_only_the_language_of_the_saved_file(tmp_path):
         assert "Det gröna nätverket har startat" in news_list
         assert search_locations() == indexed and sample.news_path(group, "sv").split("/", 1)[1] in indexed
         assert "Det gröna nätverket har startat" in fetch(base + "sv/search/search_index.json")[1]
+        # what MkDocs' dirty build wrote (the page, and 404.html, which it writes every time) is finished too
+        assert_finished(site, "sv", [sample.news_path(group, "sv"), "sv/404.html"])
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)
@@ -246,3 +252,42 @@ def test_serve_rebuilds_only_the_language_of_the_saved_file(tmp_path):
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+def assert_finished(site: str, lang: str, paths: list[str]) -> None:
+    """Pages Torv's finishing pass (finish/theme.py) has been over: a second pass changes nothing."""
+    texts = Texts.of(i18n.strings(lang))
+    for rel in paths:
+        with open(sample.file_of(site, rel), encoding="utf-8") as fh:
+            page = fh.read()
+        assert finish_page(page, texts) == page, f"{rel} is not finished"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("zensical") is None, reason="Zensical is not installed")
+def test_with_zensical_the_preview_renders_a_changed_language_whole(tmp_path):
+    """Zensical has no dirty build: a save renders the changed language again whole (with Zensical, finished),
+    the other languages not at all."""
+    root = copy_repo(str(tmp_path))
+    config = os.path.join(root, "mkdocs.yml")
+    replace_line(config, "    timezone:", "    timezone: Europe/Copenhagen\n    renderer: zensical")
+    lines: list[str] = []
+    builder = PreviewBuilder(root, today=dt.date.fromisoformat(BUILD_DATE), log=lines.append)
+    first = builder.build()
+    assert first.code == 0, "\n".join(lines)
+    assert first.rendered == dict.fromkeys(LANGS), first.rendered
+    site = builder.out
+    assert os.path.isfile(os.path.join(site, "sv", "search.json")), "Zensical's search index"
+    group = "news/2026/groent-netvaerk"
+    others = {lg: sample.file_of(site, sample.news_path(group, lg)) for lg in ("da", "en")}
+    before = {lg: os.stat(path).st_mtime_ns for lg, path in others.items()}
+    pages = sample.html_pages(site, "sv", with_404=True)
+    replace_line(os.path.join(root, f"{group}.sv.md"), "title:", "title: Det gröna nätverket har startat")
+    shown: list[list[str]] = []
+    again = builder.build(first=["sv"], rendered=shown.append)
+    assert again.code == 0, "\n".join(lines)
+    assert again.rendered == {"sv": None} and shown == [["sv"]], (again.rendered, shown)
+    with open(sample.file_of(site, sample.news_path(group, "sv")), encoding="utf-8") as fh:
+        assert "Det gröna nätverket har startat" in fh.read()
+    assert {lg: os.stat(path).st_mtime_ns for lg, path in others.items()} == before
+    assert sample.html_pages(site, "sv", with_404=True) == pages, "every Swedish page, not only those Zensical cached"
+    assert_finished(site, "sv", [sample.news_path(group, "sv"), "sv/404.html", "sv/"])
