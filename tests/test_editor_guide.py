@@ -25,6 +25,7 @@ TOPICS = [
     "link to another page",
     "attach a document",
     "announce a meeting",
+    "announce an all-day meeting",
     "cancel a meeting",
     "add a translation",
     "phone number",

@@ -165,6 +165,12 @@ def test_the_default_language_file_holds_every_field_and_translations_only_todo_
         assert "date:" not in tr and "start:" not in tr, "shared fields stay in the default-language file"
 
 
+def test_a_meeting_that_lasts_all_day_is_written_with_its_dates_alone():
+    files = scaffold.new_news(SETTINGS, {}, "Erhvervsmessen", TODAY, start="2027-03-12", end="2027-03-13")
+    da = files[f"news/{TODAY.year}/erhvervsmessen.{DEFAULT}.md"]
+    assert "event:\n  start: 2027-03-12\n  end: 2027-03-13\n" in da
+
+
 @pytest.mark.parametrize(
     "kw,message",
     [
@@ -175,6 +181,9 @@ def test_the_default_language_file_holds_every_field_and_translations_only_todo_
         ({"title": "Møde", "start": "2026-02-30 08:30"}, "not a real date"),
         ({"title": "Møde", "start": "2026-12-03 10:00", "end": "2026-12-03 09:00"}, "end after the start"),
         ({"title": "Møde", "location": "Rådhuset"}, "needs its start"),
+        ({"title": "Møde", "start": "2027-01-28", "end": "2027-01-28 16:00"}, "end written like the start"),
+        ({"title": "Møde", "start": "2027-01-28", "end": "2027-01-27"}, "last day not before the first"),
+        ({"title": "Møde", "start": "2027-02-30"}, "not a real date"),
     ],
 )
 def test_scaffolding_refuses_what_would_not_validate(kw, message):

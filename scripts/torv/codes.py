@@ -289,6 +289,19 @@ EMPTY_BODY = _code(
     "a news item with only `---` fields", "a few lines of text below the fields")
 
 
+# ---------------------------------------------------------------- meetings
+CANCELLED_WITHOUT_UPDATE = _code(
+    "T058", "cancelled-without-update",
+    "Warning: a cancelled meeting has no `updated:` date, so calendars that subscribe to it may keep the meeting "
+    "as it was (the date tells them that it changed).",
+    "`cancelled: true` and no `updated:`", "`cancelled: true` and `updated: 2026-11-22`, the day it was cancelled")
+MIXED_ALL_DAY = _code(
+    "T059", "mixed-all-day",
+    "A meeting's start and end are not of the same kind: one a date alone (a meeting over whole days), the "
+    "other a date and a time.",
+    "`start: 2027-01-28` and `end: 2027-01-28 16:00`", "`start: 2027-01-28 09:00` and `end: 2027-01-28 16:00`")
+
+
 def markdown_table() -> str:
     """The catalogue as the table in CONTENT.md."""
     rows = ["| Code | Name | What it means | Wrong | Right |", "|---|---|---|---|---|"]

@@ -1,6 +1,8 @@
 """Pages -> build tree: every page of every language as Markdown with front matter, media copies, feeds, configs.
 
-Pure: `compile_language(...)` returns one language's {build-relative path: text or Copy(source)}, so that the
+The feeds and calendars (syndication.py) and the commitments as open data (opendata.py) are files of the tree too.
+
+Pure: `Compiler.language(lang)` returns one language's {build-relative path: text or Copy(source)}, so that the
 build can render a language while the next is compiled; `compile_site(site)` is every language's; nothing is
 written (build.write_tree writes it). Everything a template shows is in `page.meta` (pages/shapes.py), so the
 templates in overrides/ read only page.meta and config.extra.
@@ -14,6 +16,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from .linkcheck import link_index
+from .opendata import open_data
 from .pages import Page, Shared, pages_of
 from .records import Content, content_of
 from .renderconfig import config
@@ -82,7 +85,7 @@ class Compiler:
 
     def language(self, lang: str) -> dict[str, str | Copy]:
         """One language's files: its pages, the media (pictures, their smaller copies, documents) they show, its
-        feed and calendars, its configuration."""
+        feeds, calendars and open data, its configuration."""
         content, routes, shared = self.content, self.routes, self.shared
         files: dict[str, str | Copy] = {}
         media: dict[str, Copy] = {}  # docs-relative path -> what to copy there
@@ -91,7 +94,8 @@ class Compiler:
             media.update((m.path, Copy(m.source, m.width, m.format)) for m in page.files)
         for path, copy in media.items():
             files[routes.build_file(lang, path)] = copy
-        for path, text in subscriptions(content, routes, shared, lang).items():
+        data = subscriptions(content, routes, shared, lang) | open_data(content, routes, shared, lang)
+        for path, text in data.items():
             files[routes.build_file(lang, path)] = text
         files[routes.config_file(lang)] = config(content, routes, shared, lang, self.root_rel)
         return files

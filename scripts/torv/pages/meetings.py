@@ -6,7 +6,7 @@ from ..records import Content
 from ..routes import Routes, rel_href
 from . import paging, selection
 from .base import Page, Shared
-from .cards import news_cards
+from .cards import meeting_cards
 from .common import common
 from .shapes import MeetingsData, PageMeta
 
@@ -41,9 +41,10 @@ def meetings(content: Content, routes: Routes, lang: str, shared: Shared) -> lis
             ),
             heading=title,
             first=number == 1,
-            upcoming=news_cards(shared, routes, upcoming, lang, url) if number == 1 else [],
+            upcoming=meeting_cards(shared, routes, upcoming, lang, url) if number == 1 else [],
             calendar=rel_href(url, routes.calendar) if routes.site_url else None,
-            past=news_cards(shared, routes, chunk, lang, url),
+            webcal=routes.webcal(lang, routes.calendar) if routes.site_url else None,
+            past=meeting_cards(shared, routes, chunk, lang, url),
             pager=paging.pager(shared, routes, lang, base, number, len(chunks)),
         )
         meta = PageMeta(title=title, template="meetings.html", description=None, edit_url=None, torv=data)

@@ -8,8 +8,8 @@ from . import jsonld, selection
 from .base import Page, Shared
 from .body import page_body
 from .cards import commitments, news_cards
-from .common import common, item_edit_url
-from .shapes import Link, PageMeta, PillarData
+from .common import common, item_edit_url, topic_feed_title
+from .shapes import Feed, Link, PageMeta, PillarData
 
 LATEST = 5  # news items on a pillar's page; the rest on its list of news (pillar_news.py)
 
@@ -42,6 +42,9 @@ def pillar_page(
             description=v.summary,
             item=pillar,
             jsonld=jsonld.web_page(shared, routes, lang, v.title, v.summary),
+            topic_feed=Feed(
+                href=rel_href(url, routes.pillar_feed(pillar, lang)), title=topic_feed_title(shared, lang, v.title)
+            ),
         ),
         summary=v.summary,
         icon=v.icon,

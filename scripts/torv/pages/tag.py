@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..records import Content
-from ..routes import Routes
+from ..routes import Routes, rel_href
 from . import paging, selection
 from .base import Page, Shared
 from .cards import news_cards
-from .common import common
-from .shapes import PageMeta, TagData
+from .common import common, topic_feed_title
+from .shapes import Feed, PageMeta, TagData
 
 
 def tags(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
@@ -16,7 +16,9 @@ def tags(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Pa
     pages = []
     for tag in selection.used_tags(content):
         base = routes.tag(lang, tag)
-        heading = shared.t(lang, "news.tag_title", tag=content.tags[tag].label(lang))
+        label = content.tags[tag].label(lang)
+        heading = shared.t(lang, "news.tag_title", tag=label)
+        feed_title = topic_feed_title(shared, lang, label)
         chunks = paging.pages_of(selection.tagged(news[lang], tag), paging.NEWS_PAGE)
         counts = {lg: paging.page_count(len(selection.tagged(news[lg], tag)), paging.NEWS_PAGE) for lg in news}
         for number, chunk in enumerate(chunks, 1):
@@ -33,6 +35,7 @@ def tags(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Pa
                     title=title,
                     description=None,
                     section_urls=paging.paged_urls(routes, routes.tag_urls(tag), counts, number),
+                    topic_feed=Feed(href=rel_href(url, routes.tag_feed(lang, tag)), title=feed_title),
                 ),
                 heading=title,
                 entries=news_cards(shared, routes, chunk, lang, url),

@@ -14,7 +14,7 @@ class FilePath(Option):
     expected = "the path of a picture next to this file"
     code = codes.INVALID_PICTURE_PATH
     example = "images/forum.jpg"
-    suffixes = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
+    suffixes: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
 
     def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if not isinstance(value, str) or not value.strip():
