@@ -5,6 +5,7 @@ all their items, the page links are right in every language, and no page is over
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -16,6 +17,7 @@ from conftest import BUILD_DATE, run_build
 from sample import LANGS, file_of, html_pages, resolve, segment, soup, strings, text
 from torv.bench.archive import Archive, Item
 from torv.bench.archive import write as write_archive
+from torv.feeds import FEED_SIZE
 
 pytestmark = pytest.mark.slow
 
@@ -198,6 +200,39 @@ def test_the_calendar_holds_upcoming_meetings_and_the_past_year(archive, site, l
     assert len(every) > len(wanted), "older meetings are left out"
     for item in every:  # every meeting keeps its own calendar file
         assert os.path.isfile(os.path.join(site, item_page(item, lang).rstrip("/") + ".ics"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_feeds_hold_the_newest_items_however_long_the_archive(archive, site, lang):
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+
+    def entries(rel: str) -> list[str]:
+        root = ET.parse(os.path.join(site, rel)).getroot()
+        return [link.get("href") or "" for link in root.findall("a:entry/a:link", atom)]
+
+    news = entries(f"{lang}/feed.xml")
+    newest = sorted(archive.items, key=lambda i: (i.date, i.number), reverse=True)
+    assert len(news) == FEED_SIZE
+    assert [f"{lang}/" + u.split(f"/{lang}/", 1)[1] for u in news] == [item_page(i, lang) for i in newest[:FEED_SIZE]]
+    with open(os.path.join(site, lang, "feed.json"), encoding="utf-8") as fh:
+        assert [i["url"] for i in json.load(fh)["items"]] == news
+    for tag in sorted({t for i in archive.items for t in i.tags}):
+        tag_page = f"{lang}/{segment(lang, 'tags')}/{tag}/"
+        assert len([i for i in archive.items if tag in i.tags]) > FEED_SIZE
+        assert len(entries(f"{tag_page}feed.xml")) == FEED_SIZE, tag
+        second = soup(site, f"{tag_page}{strings(lang)['url.page']}/2/")
+        assert resolve(tag_page, "feed.xml") == resolve(
+            f"{tag_page}{strings(lang)['url.page']}/2/", attr(second.select_one(".torv-subscribe a"), "href")
+        ), "every page of a tag's list links its feed"
+    for pillar in archive.base.pillars:
+        page_rel = f"{lang}/{segment(lang, 'policy')}/{pillar.slug[lang]}/"
+        assert len(entries(f"{page_rel}feed.xml")) == FEED_SIZE, pillar.id
+        listing = f"{page_rel}{segment(lang, 'news')}/"
+        page = soup(site, listing)
+        links = [resolve(listing, attr(a, "href")) for a in page.select(".torv-subscribe a, link[rel=alternate]")]
+        assert links.count(f"{page_rel}feed.xml") == 2, "the pillar's list links and announces the pillar's feed"
+    for name in ("commitments.json", "commitments.csv"):  # open data: every commitment, with all its news
+        assert os.path.isfile(os.path.join(site, lang, name)), name
 
 
 # ---------------------------------------------------------------- in the browser

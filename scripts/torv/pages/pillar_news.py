@@ -7,9 +7,9 @@ from ..routes import Routes, rel_href
 from . import paging, selection
 from .base import Page, Shared
 from .cards import news_cards
-from .common import common
+from .common import common, topic_feed_title
 from .pillar import LATEST
-from .shapes import Link, PageMeta, PillarNewsData
+from .shapes import Feed, Link, PageMeta, PillarNewsData
 
 
 def pillar_news(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
@@ -32,6 +32,7 @@ def pillar_list(
     base = routes.pillar_news(pillar, lang)
     v = pillar.values(lang)
     heading = shared.t(lang, "pillar.news_title", pillar=v.title)
+    feed_title = topic_feed_title(shared, lang, v.title)
     chunks = paging.pages_of(selection.about_pillar(news[lang], pillar.id), paging.NEWS_PAGE)
     counts = {}
     bases = {}
@@ -57,6 +58,7 @@ def pillar_list(
                 title=title,
                 description=None,
                 section_urls=paging.paged_urls(routes, bases, counts, number),
+                topic_feed=Feed(href=rel_href(url, routes.pillar_feed(pillar, lang)), title=feed_title),
             ),
             heading=title,
             entries=news_cards(shared, routes, chunk, lang, url),
