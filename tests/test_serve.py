@@ -244,6 +244,9 @@ def test_serve_rebuilds_only_the_language_of_the_saved_file(tmp_path):
         assert "Det gröna nätverket har startat" in fetch(base + "sv/search/search_index.json")[1]
         # what MkDocs' dirty build wrote (the page, and 404.html, which it writes every time) is finished too
         assert_finished(site, "sv", [sample.news_path(group, "sv"), "sv/404.html"])
+        # the language's feeds and its tags' feeds are served anew too (files next to the pages, not pages)
+        for feed in ("sv/feed.xml", "sv/feed.json", f"sv/{sample.segment('sv', 'tags')}/forum/feed.xml"):
+            assert "Det gröna nätverket har startat" in fetch(base + feed)[1], feed
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)
