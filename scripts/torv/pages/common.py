@@ -12,8 +12,8 @@ from .base import Shared
 from .dates import date_text
 from .shapes import Alternate, Fallback, Feed, Link, OpenGraph, Preview
 
-PRIVACY_PAGES = ("privatliv", "privacy")
-JSON_FEED = "application/feed+json"  # a page in docs/ with one of these names is linked from the footer
+PRIVACY_PAGES = ("privatliv", "privacy")  # a page in docs/ with one of these names is linked from the footer
+JSON_FEED = "application/feed+json"  # the media type of a JSON Feed (jsonfeed.org)
 
 
 def common(
