@@ -6,7 +6,7 @@ TORV   := $(BIN)/torv
 PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 ARGS   ?=
 
-.PHONY: validate build check init preview serve test test-zensical schemas bench clean news meeting commitment lighthouse
+.PHONY: validate build assemble check init preview serve test test-zensical schemas bench clean news meeting commitment lighthouse
 
 # .venv/: the pinned requirements, then Torv itself, editable (`pip install -e .`, see pyproject.toml): the
 # `torv` command runs the code in scripts/torv/ as it is. After a `git pull` only a changed requirements.txt
@@ -51,6 +51,10 @@ init: $(VENV)/.build
 ## for reviewers to download from a pull request
 preview: $(VENV)/.build
 	$(TORV) build --for-files $(ARGS)
+
+## make assemble ARGS="shards/*": put languages built apart (make build ARGS="--lang sv --out shards/sv") together
+assemble: $(VENV)/.build
+	$(TORV) assemble $(ARGS)
 
 ## make serve: live preview on http://127.0.0.1:8000 that rebuilds when content changes
 serve: $(VENV)/.build

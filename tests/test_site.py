@@ -36,10 +36,16 @@ def expected_pages(lang: str) -> dict[str, str]:
            "contact": f"{lang}/{sample.segment(lang, 'contact')}/"}
     for group, values in sample.pillars().items():
         out[f"pillar {group}"] = f"{lang}/{pol}/{sample.slug(group, values[lang])}/"
+        pid = group.rsplit("/", 1)[-1]
+        about = [n for n in sample.news().values() if pid in {p.split("/")[0] for p in n[DEFAULT].get("pillars", [])}]
+        if len(about) > 5:  # more than the pillar's page shows: its own list of news
+            out[f"news about {group}"] = f"{lang}/{pol}/{sample.slug(group, values[lang])}/{nws}/"
     for group in sample.news():
         out[f"news {group}"] = sample.news_path(group, lang)
     for tag in sample.used_tags():
         out[f"tag {tag}"] = f"{lang}/{sample.segment(lang, 'tags')}/{tag}/"
+    for year in {values[DEFAULT]["date"].year for values in sample.news().values()}:
+        out[f"news of {year}"] = f"{lang}/{nws}/{year}/"
     for group, values in sample.pages().items():
         out[f"page {group}"] = f"{lang}/{sample.slug(group, values[lang])}/"
     if os.path.isfile(os.path.join(sample.FIXTURE, "docs", "accessibility.yml")):

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from conftest import BUILD_DATE, FIXTURE, ROOT, TORV, copy_repo
+from torv.languages import LANGUAGES
 from torv.settings import load_settings
 
 WORKFLOWS = sorted(glob.glob(os.path.join(ROOT, ".github", "workflows", "*.y*ml")))
@@ -289,3 +290,37 @@ def test_the_build_warns_when_the_last_commit_is_older_than_50_days(tmp_path):
     assert stale_warning(today - dt.timedelta(days=50), today) is None
     assert "already" in (stale_warning(today - dt.timedelta(days=61), today) or "")
     assert stale_warning(None, today) is None, "outside a git repository: nothing to say"
+
+
+# ---------------------------------------------------------------- the example: languages on separate runners
+
+EXAMPLE = os.path.join(ROOT, ".github", "examples", "publish-by-language.yml")
+
+
+def test_actionlint_accepts_the_matrix_example():
+    proc = subprocess.run([actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", EXAMPLE],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_readme_shows_the_matrix_example_as_it_is():
+    with open(EXAMPLE, encoding="utf-8") as fh:
+        example = fh.read()
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as fh:
+        assert f"```yaml\n{example}```" in fh.read()
+
+
+def test_the_matrix_example_builds_each_language_then_assembles_and_deploys_the_default_branch_only():
+    wf = load(EXAMPLE)
+    jobs = wf["jobs"]
+    langs = jobs["language"]["strategy"]["matrix"]["lang"]
+    assert langs and set(langs) <= set(LANGUAGES), "languages Torv publishes in (languages.py)"
+    known = readme_commands()
+    commands = [c.replace("${{ matrix.lang }}", "sv") for c in run_commands(wf)]
+    assert commands == ['make build ARGS="--lang sv --out shards/sv"', 'make assemble ARGS="shards/*"']
+    assert all(c in known for c in commands), (commands, known)
+    assert jobs["assemble"]["needs"] == "language" and jobs["deploy"]["needs"] == "assemble"
+    assert jobs["deploy"]["if"] == workflow("publish.yml")["jobs"]["deploy"]["if"]
+    for _, step in steps(wf):
+        if "uses" in step:
+            assert re.match(r"^actions/[a-z-]+@v\d+$", step["uses"]), step["uses"]

@@ -1,8 +1,11 @@
-"""The build: validate -> generate the build tree -> render each language -> finish -> swap into site/.
+"""The build: validate -> compile a language -> render it (while the next is compiled) -> finish -> swap into site/.
 
-If validation or any renderer fails, `site/` stays exactly as it was: the new site is
-assembled in a temporary folder next to it and swapped in only at the end.
+If validation or any renderer fails, `site/` stays exactly as it was: the new site is assembled in a
+temporary folder next to it and swapped in only at the end. `languages` builds some languages only, each
+into its own folder below `out`, without the root pages: `assemble` puts such shards together (CI can build
+the languages of a large archive on separate runners).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,14 +13,15 @@ import os
 import shutil
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from . import i18n, render
-from .compile import Copy, compile_site
+from .compile import Compiler, Copy
 from .finish import theme
 from .pictures import place, render_all
 from .rootpages import root_files
-from .settings import ConfigError
+from .settings import ConfigError, load_settings, today_in
 from .site import load_site
 
 # The live preview (`make serve`) builds in its own folder below build/, which a production
@@ -28,6 +32,7 @@ PREVIEW_DIR = os.path.join("build", "preview")
 FILES_DIR, FILES_OUT = os.path.join("build", "files"), "site-preview"
 # Smaller copies of pictures, by the original's content hash: kept between builds (build/pictures/).
 PICTURE_CACHE = "pictures"
+Log = Callable[..., None]
 
 
 def preview_paths(root: str) -> tuple[str, str]:
@@ -36,25 +41,55 @@ def preview_paths(root: str) -> tuple[str, str]:
     return os.path.join(base, "tree"), os.path.join(base, "site")
 
 
-def write_tree(files: dict, build_dir: str, keep: tuple = (), cache: str | None = None) -> None:
-    """Replace the build tree with the generated files (entries named in `keep` stay); pictures made smaller come
-    from `cache` (build/cache/pictures/) when they were made before, and are made there when not."""
-    if os.path.isdir(build_dir):
-        for name in os.listdir(build_dir):
-            if name in keep:
-                continue
-            path = os.path.join(build_dir, name)
-            if os.path.isdir(path) and not os.path.islink(path):
-                shutil.rmtree(path)
-            else:
-                os.remove(path)
+def picture_cache(root: str) -> str:
+    """The folder of the smaller copies of pictures (build/pictures/), shared by the builds and the preview."""
+    return os.path.join(os.path.abspath(root), "build", PICTURE_CACHE)
+
+
+# Above this many news items a renderer holds some 400 MB of pages: then one renderer per core (memory), below it
+# every language at once (with three languages on two cores, the third would otherwise run alone at the end).
+LARGE_ARCHIVE = 4000
+
+
+def renderers(languages: int, items: int = 0) -> int:
+    """Languages rendered at once: all of them, or one per core for a large archive."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return max(1, languages if items <= LARGE_ARCHIVE else min(languages, cores))
+
+
+def clear_tree(build_dir: str, keep: Iterable[str] = ()) -> None:
+    """Empty the build tree (entries named in `keep` stay)."""
+    if not os.path.isdir(build_dir):
+        return
+    for name in os.listdir(build_dir):
+        if name in keep:
+            continue
+        path = os.path.join(build_dir, name)
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path)
+        else:
+            os.remove(path)
+
+
+def write_files(files: dict[str, str | Copy], build_dir: str, cache: str | None = None) -> None:
+    """Write generated files and media copies into the build tree; pictures made smaller come from `cache`
+    (build/pictures/) when they were made before, and are made there when not."""
+    folders: set[str] = set()
     made: list[tuple[Copy, str]] = []
     for rel, content in files.items():
         path = os.path.join(build_dir, rel)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        folder = os.path.dirname(path)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
         if isinstance(content, Copy) and content.width:
             made.append((content, path))
         elif isinstance(content, Copy):
+            if os.path.lexists(path):  # (the preview's tree) it may be a hard link to a cached picture
+                os.remove(path)
             shutil.copyfile(content.source, path)
         else:
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
@@ -62,14 +97,22 @@ def write_tree(files: dict, build_dir: str, keep: tuple = (), cache: str | None 
     _make_pictures(made, cache)
 
 
+def write_tree(
+    files: dict[str, str | Copy], build_dir: str, keep: tuple[str, ...] = (), cache: str | None = None
+) -> None:
+    """Replace the build tree with the generated files (entries named in `keep` stay)."""
+    clear_tree(build_dir, keep)
+    write_files(files, build_dir, cache)
+
+
 def _make_pictures(made: list[tuple[Copy, str]], cache: str | None) -> None:
     """The smaller copies of pictures: each picture read once, each copy made once (build/pictures/ keeps them for
-    the next build) and placed in every language's folder."""
+    the next build) and placed where the build tree wants it."""
     if not made:
         return
     if cache is None:
         cache = tempfile.mkdtemp(prefix="torv-pictures-")
-    by_source: dict[str, dict[tuple, list[str]]] = {}
+    by_source: dict[str, dict[tuple[int | None, str | None], list[str]]] = {}
     for c, path in made:
         by_source.setdefault(c.source, {}).setdefault((c.width, c.format), []).append(path)
 
@@ -78,6 +121,8 @@ def _make_pictures(made: list[tuple[Copy, str]], cache: str | None) -> None:
         cached = render_all(source, list(wanted), cache)
         for key, paths in wanted.items():
             for path in paths:
+                if os.path.lexists(path):  # a hard link to another cached copy: replaced, never written through
+                    os.remove(path)
                 place(cached[key], path)
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
@@ -111,20 +156,75 @@ def stale_warning(last: dt.date | None, today: dt.date) -> str | None:
             f"{when}. Commit a change (any content update will do), or turn it back on under Actions > Publish.")
 
 
-def build(root: str, today: dt.date | None = None, out: str | None = None, strict: bool = True,
-          log=print, preview: bool = False, for_files: bool = False, renderer: str | None = None) -> int:
+def finish_language(site_dir: str, lang: str, pages: Iterable[str] | None = None) -> int:
+    """Torv's finishing pass (finish/theme.py) over a rendered language: every HTML page, or only `pages`
+    (paths of HTML files in it); returns how many pages changed."""
+    texts = theme.Texts.of(i18n.strings(lang))
+    if pages is None:
+        return theme.finish_folder(site_dir, texts)
+    changed = 0
+    for path in pages:
+        with open(path, encoding="utf-8", newline="") as fh:
+            source = fh.read()
+        finished = theme.finish_page(source, texts)
+        if finished != source:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                fh.write(finished)
+            changed += 1
+    return changed
+
+
+def render_finished(chosen: render.Renderer, build_dir: str, lang: str, strict: bool = True) -> render.Run:
+    """Render one language into build/<lang>/site/ and finish its pages there."""
+    run = render.render_language(chosen, build_dir, lang, strict)
+    if run.returncode == 0:
+        finish_language(os.path.join(build_dir, lang, "site"), lang)
+    return run
+
+
+def swap(tmp: str, out: str) -> None:
+    """Put the folder tmp in the place of out (the old one removed only once the new one is in place)."""
+    old = None
+    if os.path.exists(out):
+        old = out + ".old"
+        if os.path.exists(old):
+            shutil.rmtree(old)
+        os.replace(out, old)
+    os.replace(tmp, out)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def write_root_files(folder: str, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        with open(os.path.join(folder, name), "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+
+
+def build(
+    root: str,
+    today: dt.date | None = None,
+    out: str | None = None,
+    strict: bool = True,
+    log: Log = print,
+    preview: bool = False,
+    for_files: bool = False,
+    languages: Iterable[str] = (),
+    renderer: str | None = None,
+) -> int:
     """Return 0 on success, 1 on content or build errors, 2 on a configuration problem.
 
     `preview=True` (only for `make serve`) also shows drafts and scheduled items, each with a
     notice, and builds in build/preview/ (output build/preview/site/ unless `out` is given).
     `for_files=True`: a site that works opened from disk (file URLs, use_directory_urls: false), for
     reviewers to download; built in build/files/ into site-preview/ unless `out` is given.
+    `languages`: only these, without the root pages (a shard for `assemble`).
     `renderer`: "material" or "zensical" (default: the setting extra.torv.renderer, else Material).
     """
     root = os.path.abspath(root)
     if preview:
         build_dir, default_out = preview_paths(root)
-        keep: tuple = ()
+        keep: tuple[str, ...] = ()
     elif for_files:
         build_dir, default_out = os.path.join(root, FILES_DIR), os.path.join(root, FILES_OUT)
         keep = ()
@@ -137,6 +237,14 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         site, report = load_site(root, today=today)
     except ConfigError as exc:
         log(exc.report.render())
+        return 2
+    wanted = tuple(dict.fromkeys(languages))
+    unknown = [lg for lg in wanted if lg not in site.settings.languages]
+    if unknown:
+        log(
+            f"--lang {', '.join(unknown)}: not a language of the site; expected one of "
+            f"{', '.join(site.settings.languages)} (extra.torv.languages in mkdocs.yml)"
+        )
         return 2
     if report.errors:
         log(report.render())
@@ -154,12 +262,23 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         log(f"Warning: {stale}")
         if os.environ.get("GITHUB_ACTIONS") == "true":
             log(f"::warning title=Torv: the nightly rebuild stops soon::{stale}")
-    files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"),
-                         for_files=for_files, addresses_from_file=chosen.addresses_from_file)
-    write_tree(files, build_dir, keep, cache=os.path.join(root, "build", PICTURE_CACHE))
-    langs = site.settings.languages
-    with ThreadPoolExecutor(max_workers=len(langs)) as pool:
-        results = list(pool.map(lambda lg: render.render_language(chosen, build_dir, lg, strict), langs))
+    langs = list(wanted or site.settings.languages)
+    compiler = Compiler.of(
+        site,
+        preview=preview,
+        root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"),
+        addresses_from_file=chosen.addresses_from_file,
+        for_files=for_files,
+    )
+    clear_tree(build_dir, keep)
+    cache = picture_cache(root)
+    # A language is rendered (and finished) as soon as its files are written, while the next one is compiled.
+    with ThreadPoolExecutor(max_workers=renderers(len(langs), len(site.news))) as pool:
+        futures: list[Future[render.Run]] = []
+        for lg in langs:
+            write_files(compiler.language(lg), build_dir, cache)
+            futures.append(pool.submit(render_finished, chosen, build_dir, lg, strict))
+        results = [f.result() for f in futures]
     failed = [(lg, text) for lg, rc, text in results if rc != 0]
     for lg, rc, text in results:
         if text and rc == 0:
@@ -169,26 +288,15 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
             log(f"[{lg}] the site could not be built:\n{text}")
         log(f"Nothing was published: the previous {previous} is unchanged.")
         return 1
-    for lg in langs:
-        theme.finish_folder(os.path.join(build_dir, lg, "site"), theme.Texts.of(i18n.strings(lg)))
     parent = os.path.dirname(out)
     os.makedirs(parent, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".site-new-", dir=parent)
     try:
         for lg in langs:
             shutil.move(os.path.join(build_dir, lg, "site"), os.path.join(tmp, lg))
-        for name, text in root_files(site.settings, site.today, for_files=for_files).items():
-            with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-        old = None
-        if os.path.exists(out):
-            old = out + ".old"
-            if os.path.exists(old):
-                shutil.rmtree(old)
-            os.replace(out, old)
-        os.replace(tmp, out)
-        if old:
-            shutil.rmtree(old, ignore_errors=True)
+        if not wanted:
+            write_root_files(tmp, root_files(site.settings, site.today, for_files=for_files))
+        swap(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -198,9 +306,73 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         status = f"preview: {marked} draft or scheduled item(s) shown with a notice"
     else:
         status = f"{len(site.unpublished)} item(s) not published (drafts, scheduled or invalid)"
-    log(f"Built {os.path.relpath(out, os.getcwd())}/ in {len(langs)} languages "
-        f"({', '.join(langs)}): {pages} HTML pages; {status}.")
+    where = os.path.relpath(out, os.getcwd())
+    log(
+        f"Built {where}/ in {len(langs)} language{'s' if len(langs) > 1 else ''} ({', '.join(langs)}): "
+        f"{pages} HTML pages; {status}."
+    )
+    if wanted:
+        log(
+            f"Only {', '.join(langs)}: put every language's folder together with the root pages with "
+            f"`torv assemble --out site {where}/ ...`."
+        )
     return 0
 
 
-__all__ = ["build", "write_tree", "preview_paths"]
+def assemble(
+    root: str, shards: Iterable[str], out: str | None = None, today: dt.date | None = None, log: Log = print
+) -> int:
+    """Put languages built apart (`build(languages=...)`, each shard a folder holding `<lang>/`) together with
+    the root pages into `out` (default site/), swapped in only when every language of the site is there."""
+    root = os.path.abspath(root)
+    try:
+        settings = load_settings(root)
+    except ConfigError as exc:
+        log(exc.report.render())
+        return 2
+    found: dict[str, str] = {}
+    for shard in shards:
+        for lg in settings.languages:
+            folder = os.path.join(os.path.abspath(shard), lg)
+            if os.path.isfile(os.path.join(folder, "index.html")):
+                if lg in found and found[lg] != folder:
+                    log(f"{lg}: built twice, in {found[lg]} and in {folder}: give each language once")
+                    return 2
+                found[lg] = folder
+    missing = [lg for lg in settings.languages if lg not in found]
+    if missing:
+        log(
+            f"Nothing was assembled: no built {', '.join(missing)} in the folders given "
+            f"(build each with `torv build --lang <code> --out <folder>`)."
+        )
+        return 2
+    out = os.path.abspath(out or os.path.join(root, "site"))
+    parent = os.path.dirname(out)
+    os.makedirs(parent, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=".site-new-", dir=parent)
+    try:
+        for lg in settings.languages:
+            shutil.copytree(found[lg], os.path.join(tmp, lg))
+        write_root_files(tmp, root_files(settings, today or today_in(settings.timezone)))
+        swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    log(
+        f"Assembled {os.path.relpath(out, os.getcwd())}/ from {len(found)} languages "
+        f"({', '.join(settings.languages)}) and the root pages."
+    )
+    return 0
+
+
+__all__ = [
+    "assemble",
+    "build",
+    "clear_tree",
+    "finish_language",
+    "picture_cache",
+    "preview_paths",
+    "render_finished",
+    "write_files",
+    "write_tree",
+]

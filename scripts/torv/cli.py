@@ -1,6 +1,6 @@
 """The `torv` command: parse the options of a subcommand, call the pure functions, print, exit.
 
-    torv validate | build | check | serve | new | init | schemas | bench    (each with --help)
+    torv validate | build | assemble | check | serve | new | init | schemas | bench    (each with --help)
 
 Exit codes: 0 content valid (or done), 1 content errors, 2 usage or configuration problem.
 """
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from .discover import discover
+from .render import RENDERERS
 from .settings import ConfigError, load_settings
 from .site import load_site
-from .render import RENDERERS
 
 
 def _date(value: str) -> dt.date:
@@ -83,6 +83,14 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
         help="let MkDocs warnings pass (default: any warning fails the build)",
     )
     parser.add_argument(
+        "--lang",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="build only this language (repeat for more), into <out>/<CODE>/ without the root pages; "
+        "`torv assemble` puts the languages together (e.g. built on separate CI runners)",
+    )
+    parser.add_argument(
         "--renderer",
         choices=RENDERERS,
         default=None,
@@ -93,8 +101,16 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
 def build(args: argparse.Namespace) -> int:
     from .build import build as build_site
 
-    return build_site(args.root, today=args.today, out=args.out, strict=args.strict, for_files=args.for_files,
-                      renderer=args.renderer)
+    langs = [code.strip() for value in args.lang for code in value.split(",") if code.strip()]
+    return build_site(
+        args.root,
+        today=args.today,
+        out=args.out,
+        strict=args.strict,
+        for_files=args.for_files,
+        languages=langs,
+        renderer=args.renderer,
+    )
 
 
 # ---------------------------------------------------------------- torv check
@@ -114,6 +130,21 @@ def check(args: argparse.Namespace) -> int:
     from .check.run import check as check_site
 
     return check_site(args.root, today=args.today, log=functools.partial(print, flush=True), renderer=args.renderer)
+
+
+# ---------------------------------------------------------------- torv assemble
+
+
+def assemble_arguments(parser: argparse.ArgumentParser) -> None:
+    common(parser)
+    parser.add_argument("--out", default=None, help="output folder (default: site/ in the repository)")
+    parser.add_argument("shards", nargs="+", metavar="FOLDER", help="folders from `torv build --lang CODE --out ...`")
+
+
+def assemble(args: argparse.Namespace) -> int:
+    from .build import assemble as assemble_site
+
+    return assemble_site(args.root, args.shards, out=args.out, today=args.today)
 
 
 # ---------------------------------------------------------------- torv serve
@@ -333,6 +364,15 @@ COMMANDS = [
         "Validate the content and build site/ in every language. site/ changes only when everything succeeded.",
         build_arguments,
         build,
+    ),
+    Command(
+        "assemble",
+        "put languages built apart together with the root pages",
+        "Put the languages built apart (`torv build --lang CODE --out FOLDER`, e.g. on separate CI runners) "
+        "together with the root pages (language chooser, 404, sitemap index) into site/. site/ changes only "
+        "when every language of the site is there.",
+        assemble_arguments,
+        assemble,
     ),
     Command(
         "check",

@@ -214,7 +214,8 @@ UNKNOWN_REFERENCE = _code(
     "`tags: [foruum]`", "`tags: [forum]`")
 ADDRESS_TAKEN = _code(
     "T042", "address-taken",
-    "Two pages would get the same address, or a page would take the address of a section of the site.",
+    "Two pages would get the same address, or a page would take the address of a section of the site "
+    "(or a news item that of a year's news, `nyheder/2024/`).",
     "`slug: nyheder` on a page", "`slug: om-nyheder`")
 
 # ---------------------------------------------------------------- states

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 import yaml
 
 from .languages import language
 from .pages.base import Shared
+from .pages.cards import contact_cards
 from .pages.common import footer_links
 from .records import Content
 from .routes import HOME, Routes
@@ -44,6 +46,15 @@ def nav(content: Content, routes: Routes, shared: Shared, lang: str) -> list[Nav
     return entries
 
 
+def contacts(content: Content, routes: Routes, shared: Shared, lang: str) -> dict[str, Any]:
+    """{id: contact card} of every person and unit, as plain data, photo addresses from the language's root."""
+    out: dict[str, Any] = {}
+    for cid in [*content.contacts.people, *content.contacts.units]:
+        cards, _ = contact_cards(content, shared, routes, [cid], lang, HOME)
+        out[cid] = asdict(cards[0])
+    return out
+
+
 def config(content: Content, routes: Routes, shared: Shared, lang: str, root_rel: str) -> str:
     """The configuration of a language: it inherits the repository's mkdocs.yml (`root_rel`: the repository
     folder as seen from the build tree)."""
@@ -69,6 +80,8 @@ def config(content: Content, routes: Routes, shared: Shared, lang: str, root_rel
                 {"text": link.text, "href": link.href} for link in footer_links(content, routes, shared, lang, HOME)
             ],
             "t": {k: v for k, v in sorted(shared.strings[lang].items()) if not k.startswith("url.")},
+            # Every contact's card, once for all pages (news items name theirs by id): hrefs from the root.
+            "torv_contacts": contacts(content, routes, shared, lang),
         },
     }
     if routes.files:

@@ -56,15 +56,20 @@ def rel_href(from_url: str, to_url: str) -> str:
     """Relative href between two URLs of one language tree ('' is the home page; a URL not ending in / is a file)."""
     if to_url.startswith(EXTERNAL):
         return to_url
-    frm = (from_url if from_url.endswith("/") else posixpath.dirname(from_url)).rstrip("/")
     target, _, frag = to_url.partition("#")
-    rel = posixpath.relpath("/" + target, "/" + frm) if frm else target or "./"
-    if rel == ".":
+    # the folder of the page: a folder URL is its own folder, another page's is its parent
+    here = from_url.split("/")[:-1] if from_url else []
+    there = target.split("/")
+    common = 0
+    for a, b in zip(here, there[:-1], strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "../" * (len(here) - common) + "/".join(there[common:])
+    if not rel:
         rel = "./"
-    if (target.endswith("/") or target == HOME) and not rel.endswith("/"):  # a folder URL stays one
-        rel += "/"
-    if rel.startswith("/"):
-        rel = rel[1:]
+    elif (target.endswith("/") or target == HOME) and not rel.endswith("/"):
+        rel += "/"  # a folder URL stays one
     return rel + (f"#{frag}" if frag else "")
 
 
@@ -148,9 +153,22 @@ class Routes:
     def tag_urls(self, tag: str) -> dict[str, str]:
         return {lg: self.tag(lg, tag) for lg in self.languages}
 
+    # ---- lists in pages: page 1 is the list's own URL, page n > 1 below it (nyheder/side/2/)
+    def paged(self, lang: str, url: str, number: int) -> str:
+        """Page `number` (1-based) of the list at `url`."""
+        return url if number <= 1 else f"{url}{i18n.segment(lang, 'page')}/{number}/"
+
+    def year(self, lang: str, year: int) -> str:
+        """The news of one year: nyheder/2024/"""
+        return f"{i18n.segment(lang, 'news')}/{year}/"
+
+    def pillar_news(self, pillar: Item[Any], lang: str) -> str:
+        """All news about a pillar: politik/dialog/nyheder/"""
+        return f"{self.url(pillar, lang)}{i18n.segment(lang, 'news')}/"
+
     feed = FEED_FILE  # the language's news feed, at its root
     json_feed = JSON_FEED_FILE  # the same news as a JSON Feed
-    calendar = CALENDAR_FILE  # every meeting of the language
+    calendar = CALENDAR_FILE  # the upcoming meetings of the language and those of the past 12 months
     brand_stylesheet = "assets/torv-brand.css"  # the brand colour (look.py), docs-relative
     commitments_json = "commitments.json"  # the policy's commitments as open data, at the language's root
     commitments_csv = "commitments.csv"

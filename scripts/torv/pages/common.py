@@ -1,4 +1,4 @@
-"""What every page's data has: addresses in every language, Open Graph, footer, feed, fallback notice."""
+"""What every page's data has: addresses in every language, Open Graph, the way to its root, feed, fallback notice."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from typing import Any
 
 from .. import localize, statement
 from ..records import Content, Item
-from ..routes import Routes, cross_href, rel_href
+from ..routes import HOME, Routes, cross_href, rel_href
 from .base import Shared
 from .dates import date_text
 from .shapes import Alternate, Fallback, Feed, Link, OpenGraph, Preview
 
-PRIVACY_PAGES = ("privatliv", "privacy")
-JSON_FEED = "application/feed+json"  # a page in docs/ with one of these names is linked from the footer
+PRIVACY_PAGES = ("privatliv", "privacy")  # a page in docs/ with one of these names is linked from the footer
+JSON_FEED = "application/feed+json"  # the media type of a JSON Feed (jsonfeed.org)
 
 
 def common(
@@ -65,7 +65,7 @@ def common(
             site_name=shared.municipality(lang),
             image=og_image,
         ),
-        "footer": footer_links(content, routes, shared, lang, url),
+        "root": rel_href(url, HOME),
         "feed": Feed(href=rel_href(url, routes.feed), title=feed_title(shared, lang)) if routes.site_url else None,
         "json_feed": Feed(href=rel_href(url, routes.json_feed), title=feed_title(shared, lang), type=JSON_FEED)
         if routes.site_url

@@ -215,6 +215,40 @@ class Year:
 
 
 @dataclass(frozen=True)
+class YearLink:
+    """A link to the page of one year's news."""
+
+    year: int
+    href: str
+    count: int  # news items that year
+    current: bool  # the page shows that year
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A numbered link of a pager, or a gap (`gap`: pages left out between two links, shown as "…")."""
+
+    number: int
+    href: str
+    label: str  # what a screen reader announces: "Side 2 af 50"
+    current: bool  # aria-current="page"
+    gap: bool
+
+
+@dataclass(frozen=True)
+class Pager:
+    """The page links of a list that is longer than one page."""
+
+    label: str  # the aria-label of its <nav>
+    status: str  # "Side 2 af 50"
+    number: int  # this page, 1-based
+    total: int
+    previous: Link | None
+    next: Link | None
+    pages: list[PageLink]
+
+
+@dataclass(frozen=True)
 class Counts:
     total: int
     planned: int
@@ -340,10 +374,10 @@ class Common:
     alternates: list[Alternate]
     x_default: str
     og: OpenGraph
-    footer: list[Link]
+    root: str  # the language's root as seen from the page ("../../"): config.extra's hrefs (footer, contacts' photos)
     feed: Feed | None  # the language's news feed (Atom), announced in <head> when the site has a site_url
     json_feed: Feed | None  # the same news as a JSON Feed
-    topic_feed: Feed | None  # a tag's or a pillar's own feed (Atom) on its page
+    topic_feed: Feed | None  # a tag's or a pillar's own feed (Atom) on its page (and its paginated lists)
     fallback: Fallback | None
     jsonld: str | None  # a <script type="application/ld+json"> body
 
@@ -382,8 +416,19 @@ class PillarData(Common):
     summary: str
     icon: str | None
     commitments: list[CommitmentView]
-    news: list[NewsCard]
+    news: list[NewsCard]  # the newest few
+    all_news: Link | None  # the pillar's full list of news, when there are more
     policy_href: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PillarNewsData(Common):
+    """All news about a pillar, a page of them."""
+
+    heading: str
+    entries: list[NewsCard]
+    pager: Pager | None
+    pillar: Link  # back to the pillar's page
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -396,26 +441,38 @@ class NewsItemData(Common):
     event: EventBox | None
     tags: list[TagLink]
     pillar_links: list[PillarLink]
-    contacts: list[ContactCard]
+    contacts: list[str]  # ids of config.extra.torv_contacts: the cards are the same on every page
 
 
 @dataclass(frozen=True, kw_only=True)
 class NewsIndexData(Common):
-    years: list[Year]
+    """A page of the news list (kind news-index) or of one year's news (kind news-year)."""
+
+    heading: str
+    years: list[Year]  # this page's news items, by year
+    by_year: bool  # a heading per year (the news list; a year's page has one year)
+    pager: Pager | None
+    year_links: list[YearLink]
+    all_news: Link | None  # on a year's page: back to the news list
     tags: list[TagLink]
 
 
 @dataclass(frozen=True, kw_only=True)
 class TagData(Common):
+    heading: str
     entries: list[NewsCard]
+    pager: Pager | None
 
 
 @dataclass(frozen=True, kw_only=True)
 class MeetingsData(Common):
+    heading: str
+    first: bool  # the first page: it lists the upcoming meetings, the others page through past ones
     upcoming: list[NewsCard]
     calendar: str | None  # href of the language's calendar.ics
     webcal: str | None  # the same calendar as a webcal: subscription
     past: list[NewsCard]
+    pager: Pager | None
 
 
 @dataclass(frozen=True, kw_only=True)
