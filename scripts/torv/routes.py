@@ -153,18 +153,27 @@ class Routes:
     def tag_urls(self, tag: str) -> dict[str, str]:
         return {lg: self.tag(lg, tag) for lg in self.languages}
 
+    def folder(self, url: str) -> str:
+        """The folder URL of a served URL (`served` undone): nyheder/index.html -> nyheder/, a/b.html -> a/b/."""
+        if not url.endswith(".html"):
+            return url
+        stem = url[:-5]
+        return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+
     # ---- lists in pages: page 1 is the list's own URL, page n > 1 below it (nyheder/side/2/)
     def paged(self, lang: str, url: str, number: int) -> str:
         """Page `number` (1-based) of the list at `url`."""
-        return url if number <= 1 else f"{url}{i18n.segment(lang, 'page')}/{number}/"
+        if number <= 1:
+            return url
+        return self.served(lang, f"{self.folder(url)}{i18n.segment(lang, 'page')}/{number}/")
 
     def year(self, lang: str, year: int) -> str:
         """The news of one year: nyheder/2024/"""
-        return f"{i18n.segment(lang, 'news')}/{year}/"
+        return self.served(lang, f"{i18n.segment(lang, 'news')}/{year}/")
 
     def pillar_news(self, pillar: Item[Any], lang: str) -> str:
         """All news about a pillar: politik/dialog/nyheder/"""
-        return f"{self.url(pillar, lang)}{i18n.segment(lang, 'news')}/"
+        return self.served(lang, f"{self.folder(self.url(pillar, lang))}{i18n.segment(lang, 'news')}/")
 
     feed = FEED_FILE  # the language's news feed, at its root
     json_feed = JSON_FEED_FILE  # the same news as a JSON Feed
