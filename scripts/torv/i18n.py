@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 
 from .yamlio import decode, load_yaml
 
@@ -16,7 +16,7 @@ def available_languages() -> list[str]:
     return sorted(f[:-4] for f in os.listdir(STRINGS_DIR) if f.endswith(".yml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def strings(lang: str) -> dict:
     """The flat key -> text map for a language; KeyError when there is no file for it."""
     return read_texts(os.path.join(STRINGS_DIR, f"{lang}.yml"), lang)
@@ -28,7 +28,11 @@ def read_texts(path: str, lang: str) -> dict:
         raise KeyError(lang)
     with open(path, "rb") as fh:
         data, _ = load_yaml(decode(fh.read()))
-    return {str(k): ("" if v is None else str(v)) for k, v in (data or {}).items()}
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected `key: text` lines")
+    return {str(k): ("" if v is None else str(v)) for k, v in data.items()}
 
 
 def segment(lang: str, section: str) -> str:

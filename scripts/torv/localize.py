@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from babel.dates import format_date, format_time, get_day_names
 
 from .languages import LANGUAGES, language
-from .models import WEEKDAYS
 
 # A language code's Babel locale (languages.py): English dates read "18 December 2017" (British order).
 LOCALES = {code: lang.locale for code, lang in LANGUAGES.items()}
@@ -28,7 +28,8 @@ def time_short(t: dt.time, lang: str) -> str:
 def weekday(day_index: int, lang: str, alone: bool = False) -> str:
     """The weekday's name (0 = Monday) in a date, or with `alone` as a name of its own (a table row):
     Finnish 'torstaina 3. joulukuuta' but 'Maanantai–perjantai'."""
-    context = language(lang).weekday_alone if alone else "format"
+    context: Literal["format", "stand-alone"] = (
+        "stand-alone" if alone and language(lang).weekday_alone == "stand-alone" else "format")
     return get_day_names("wide", context=context, locale=locale(lang))[day_index]
 
 
