@@ -40,8 +40,11 @@ class SaveTimes:
 def _lines(proc: subprocess.Popen) -> queue.Queue:
     lines: queue.Queue = queue.Queue()
 
+    stdout = proc.stdout
+    assert stdout is not None, "the preview was started without stdout=PIPE"
+
     def read():
-        for line in proc.stdout:
+        for line in stdout:
             lines.put(line)
     threading.Thread(target=read, daemon=True).start()
     return lines
@@ -147,7 +150,8 @@ def measure_saves(archive: Archive, browser, saves: int = 3) -> SaveTimes:
             since = time.time()
             with open(source, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(f"{original.rstrip()}\n\n{marker}\n")
-            poller = threading.Thread(target=lambda: result.update(t=_served(url, marker, since)))
+            poller = threading.Thread(target=lambda result=result, marker=marker, since=since:
+                                      result.update(t=_served(url, marker, since)))
             poller.start()
             shown.append(_shown(page, marker, since))
             poller.join()

@@ -7,7 +7,7 @@ import statistics
 from .visitor import KINDS
 
 
-def seconds(value: float) -> str:
+def seconds(value: float | None) -> str:
     if value is None or math.isnan(value):
         return "n/a"
     return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
@@ -36,7 +36,7 @@ def table(header: tuple, rows: list) -> str:
 
     def line(row):
         return "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                                 for i, (c, w) in enumerate(zip(row, widths))) + " |"
+                                 for i, (c, w) in enumerate(zip(row, widths, strict=False))) + " |"
     rule = "|" + "|".join(("-" * (w + 2)) if i == 0 else ("-" * (w + 1) + ":") for i, w in enumerate(widths)) + "|"
     return "\n".join([line(cells[0]), rule] + [line(r) for r in cells[1:]])
 
@@ -61,7 +61,7 @@ def result(r) -> str:
     base_s = median([b.seconds for b in r.baseline])
     torv_cpu = median([b.cpu_seconds for b in r.torv])
     base_cpu = median([b.cpu_seconds for b in r.baseline])
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (f"validation (in process), median of {len(r.validation)}", seconds(median(r.validation)), ""),
         ("full build, median", seconds(torv_s), seconds(base_s)),
         ("  each run", _runs([b.seconds for b in r.torv]), _runs([b.seconds for b in r.baseline])),

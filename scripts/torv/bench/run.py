@@ -56,7 +56,10 @@ def bench_one(n: int, workdir: str, runs: int = 3, browser=None, browser_problem
     archive = archive_mod.write(os.path.join(here, "torv"), n, today=today)
     config = baseline.write(archive, os.path.join(here, "baseline"))
     torv_out, base_out = os.path.join(here, "torv-site"), os.path.join(here, "baseline-site")
-    validation, torv_runs, base_runs, files = [], [], [], 0
+    validation: list[float] = []
+    torv_runs: list[measure.Run] = []
+    base_runs: list[measure.Run] = []
+    files = 0
     for k in range(runs):
         v = measure.validate(archive.root, today)
         if v.crashed or v.errors:
