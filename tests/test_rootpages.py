@@ -8,15 +8,12 @@ import datetime as dt
 from bs4 import BeautifulSoup
 
 from conftest import BUILD_DATE, FIXTURE
-from torv.settings import load_settings
+from soup import attr, one, text
 from torv.rootpages import root_files
+from torv.settings import load_settings
 
 MARKUP = '<img src=x onerror=alert(1)>'
 TODAY = dt.date.fromisoformat(BUILD_DATE)
-
-
-def text(el) -> str:
-    return " ".join(el.get_text(" ").split())
 
 
 def test_names_holding_markup_come_out_as_text_on_both_pages():
@@ -31,12 +28,12 @@ def test_names_holding_markup_come_out_as_text_on_both_pages():
     for page in (chooser, notfound):
         assert not page.select("img, [onerror]"), page
         assert MARKUP not in str(page)
-    assert chooser.title.string == " / ".join(f"{town} {lg}" for lg in settings.languages)
-    assert chooser.select_one('meta[name="description"]')["content"] == f"{town} {default}"
-    assert text(chooser.h1) == f"{town} {default}"
+    assert one(chooser, "title").string == " / ".join(f"{town} {lg}" for lg in settings.languages)
+    assert attr(one(chooser, 'meta[name="description"]'), "content") == f"{town} {default}"
+    assert text(chooser, "h1") == f"{town} {default}"
     assert {a["hreflang"]: a.string for a in chooser.select("main a")} == {
         lg: f"{MARKUP} {lg}" for lg in settings.languages}
-    assert notfound.title.string == f"404 - {town} {default}"
+    assert one(notfound, "title").string == f"404 - {town} {default}"
 
 
 def test_without_a_site_url_no_sitemap_and_no_x_default():
