@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sample import DEFAULT, LANGS, front_matter
+from soup import one
 from torv.bench import report
 from torv.bench.run import bench_one
 
@@ -32,7 +33,7 @@ def written(root: str, lang: str) -> dict:
 
 def heading(site: str, rel: str) -> str:
     with open(os.path.join(site, rel), encoding="utf-8") as fh:
-        return BeautifulSoup(fh.read(), "lxml").find("h1").get_text(" ", strip=True)
+        return one(BeautifulSoup(fh.read(), "lxml"), "h1").get_text(" ", strip=True)
 
 
 @pytest.mark.parametrize("lang", LANGS)

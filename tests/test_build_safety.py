@@ -8,10 +8,12 @@ import os
 import re
 
 import pytest
+from bs4 import Tag
 
 import sample
 from conftest import copy_repo, run_build
 from sample import soup, text
+from soup import attr, one
 
 pytestmark = pytest.mark.slow
 
@@ -74,7 +76,8 @@ def test_a_validation_error_leaves_the_previous_site_untouched(built_copy):
     before = snapshot(site)
     assert len(before) > 100
     rel = "news/2026/groent-netvaerk.da.md"
-    with edited(os.path.join(root, rel), lambda text: re.sub(r"(?m)^date: .*$", "date: 2026-02-30", text, count=1)) as original:
+    with edited(os.path.join(root, rel),
+                lambda text: re.sub(r"(?m)^date: .*$", "date: 2026-02-30", text, count=1)) as original:
         proc = run_build(root)
     line = next(i for i, text_ in enumerate(original.split("\n"), 1) if text_.startswith("date:"))
     out = proc.stdout + proc.stderr
@@ -89,7 +92,8 @@ def test_a_renderer_failure_leaves_the_previous_site_untouched(built_copy):
     root = built_copy
     site = os.path.join(root, "site")
     before = snapshot(site)
-    with edited(os.path.join(root, "overrides", "tag.html"), lambda text: text.replace("{% endblock %}", "{% if %}{% endblock %}")):
+    with edited(os.path.join(root, "overrides", "tag.html"),
+                lambda text: text.replace("{% endblock %}", "{% if %}{% endblock %}")):
         proc = run_build(root)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
@@ -119,12 +123,12 @@ def missing_translation(tmp_path_factory):
     return root, group
 
 
-def switcher(page) -> dict[str, str]:
-    return {a["hreflang"]: a["href"] for a in page.select("a.md-select__link[hreflang]")}
+def switcher(page: Tag) -> dict[str, str]:
+    return {attr(a, "hreflang"): attr(a, "href") for a in page.select("a.md-select__link[hreflang]")}
 
 
-def hreflangs(page) -> dict[str, str]:
-    return {link["hreflang"]: link["href"] for link in page.select("head link[rel=alternate][hreflang]")}
+def hreflangs(page: Tag) -> dict[str, str]:
+    return {attr(link, "hreflang"): attr(link, "href") for link in page.select("head link[rel=alternate][hreflang]")}
 
 
 def test_missing_translation_omit_switcher_leads_to_that_languages_home(missing_translation):
@@ -138,7 +142,8 @@ def test_missing_translation_omit_switcher_leads_to_that_languages_home(missing_
     assert sample.resolve(da_rel, links["en"]) == sample.news_path(group, "en")
     assert set(hreflangs(page)) == {"da", "en", "x-default"}
     # no Swedish page for it, and Swedish lists leave it out
-    assert not os.path.exists(sample.file_of(site, f"sv/{sample.segment('sv', 'news')}/{sample.slug(group, values['da'])}/"))
+    sv_rel = f"sv/{sample.segment('sv', 'news')}/{sample.slug(group, values['da'])}/"
+    assert not os.path.exists(sample.file_of(site, sv_rel))
     sv_index = soup(site, f"sv/{sample.segment('sv', 'news')}/")
     assert values["da"]["title"] not in text(sv_index)
     # the English page's switcher: Swedish home too
@@ -152,9 +157,9 @@ def test_missing_translation_notice_shows_the_default_language_page_with_a_notic
     values = sample.news(False)[group]
     sv_rel = f"sv/{sample.segment('sv', 'news')}/{sample.slug(group, values['da'])}/"
     sv_page = soup(site, sv_rel)
-    assert sv_page.html["lang"] == "sv"
-    assert text(sv_page.select_one(".torv-notice")) == sample.strings("sv")["translation.missing"]
-    assert sv_page.select_one("article h1").get_text(strip=True) == values["da"]["title"]
+    assert attr(one(sv_page, "html"), "lang") == "sv"
+    assert text(one(sv_page, ".torv-notice")) == sample.strings("sv")["translation.missing"]
+    assert one(sv_page, "article h1").get_text(strip=True) == values["da"]["title"]
     # the switcher of the Danish page leads to this page; hreflang only names real translations
     da_rel = f"da/{sample.segment('da', 'news')}/{sample.slug(group, values['da'])}/"
     da_page = soup(site, da_rel)

@@ -14,11 +14,13 @@ import glob
 import json
 import os
 import urllib.parse
+from typing import TypedDict
 
 import pytest
 
 from conftest import FIXTURES, serve
 from sample import soup, text
+from soup import attr, one
 from torv import i18n
 from torv.settings import load_settings
 
@@ -27,7 +29,23 @@ SITES = {
     "fjellstad": {"languages": ["nb", "nn", "en"], "timezone": "Europe/Oslo", "phone_region": "NO"},
 }
 
-EXPECTED = {
+
+class Expected(TypedDict):
+    """What a reader of one language sees on one site."""
+    material: tuple[str, str]           # Material's search placeholder and table of contents label
+    skip: str                           # the skip link
+    search_lang: list[str]              # lunr's language(s) in the search index
+    sections: dict[str, str]            # section -> its address segment
+    tag: str                            # a tag's page, below the language's folder
+    news: str                           # a news item's page
+    meeting: str                        # a meeting's page
+    dates: list[str]                    # the news page's published / updated lines
+    when: str                           # the meeting's date and time
+    hours: list[tuple[str, str]]        # the contact page's opening hours
+    search: tuple[str, str]             # a word only one page has, and that page
+
+
+EXPECTED: dict[tuple[str, str], Expected] = {
     ("koskela", "fi"): {
         "material": ("Hae", "Sisällysluettelo"), "skip": "Siirry sisältöön", "search_lang": ["fi"],
         "sections": {"policy": "politiikka", "news": "uutiset", "meetings": "tilaisuudet", "contact": "yhteystiedot"},
@@ -105,11 +123,11 @@ def test_every_page_is_in_its_language(built, site, lang):
     for path in pages:
         page = soup(site_dir, os.path.relpath(path, site_dir))
         rel = os.path.relpath(path, site_dir)
-        assert page.html["lang"] == lang, rel
-        assert page.select_one("input.md-search__input")["placeholder"] == placeholder, rel
-        assert text(page.select_one("a.md-skip")) == EXPECTED[site, lang]["skip"], rel
+        assert attr(one(page, "html"), "lang") == lang, rel
+        assert attr(one(page, "input.md-search__input"), "placeholder") == placeholder, rel
+        assert text(one(page, "a.md-skip")) == EXPECTED[site, lang]["skip"], rel
     home = soup(site_dir, f"{lang}/")
-    assert home.select_one("nav.md-nav--secondary")["aria-label"] == toc, "Material's own texts in the language"
+    assert attr(one(home, "nav.md-nav--secondary"), "aria-label") == toc, "Material's own texts in the language"
 
 
 @pytest.mark.parametrize("site,lang", CASES, ids=IDS)
@@ -139,7 +157,7 @@ def test_dates_times_and_weekdays_in_the_language(built, site, lang):
     published = expected["dates"][0].split(" ", 1)[1]
     assert published in [text(t) for t in listed.select(".torv-news__item time")]
     meeting = soup(site_dir, f"{lang}/{expected['meeting']}")
-    assert text(meeting.select_one(".torv-event__facts dd time")) == expected["when"]
+    assert text(one(meeting, ".torv-event__facts dd time")) == expected["when"]
     contact = soup(site_dir, f"{lang}/{expected['sections']['contact']}/")
     rows = [(text(tr.th), text(tr.td)) for tr in contact.select("table.torv-hours tbody tr")]
     assert rows == expected["hours"]

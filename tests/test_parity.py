@@ -13,11 +13,13 @@ import sample
 from conftest import copy_repo, run_build
 from renderers import RENDERER, RENDERERS
 from sample import LANGS, resolve, soup, text
+from soup import attr, one
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(importlib.util.find_spec("zensical") is None,
-                       reason="Zensical is not installed: pip install -r requirements-zensical.txt (make test-zensical)"),
+                       reason="Zensical is not installed: pip install -r requirements-zensical.txt "
+                              "(make test-zensical)"),
 ]
 
 
@@ -53,7 +55,8 @@ def menu_current(rel: str, page) -> dict:
     """What the menu marks as the current page: the tab, the links and the sections."""
     return {
         "tab": [text(a) for a in page.select(".md-tabs .md-tabs__item--active > a")],
-        "links": sorted({(text(a), page_path(rel, a["href"])) for a in page.select(".md-nav--primary a.md-nav__link--active")}),
+        "links": sorted({(text(a), page_path(rel, attr(a, "href")))
+                         for a in page.select(".md-nav--primary a.md-nav__link--active")}),
         "sections": sorted({text(li.select_one(".md-nav__link")) for li in
                             page.select(".md-nav--primary li.md-nav__item--active.md-nav__item--nested")}),
     }
@@ -62,14 +65,15 @@ def menu_current(rel: str, page) -> dict:
 def components(site_dir: str, rel: str) -> dict:
     page = soup(site_dir, rel)
     return {
-        "language": page.html.get("lang"),
+        "language": one(page, "html").get("lang"),
         "title": text(page.title),
         "canonical": [link["href"] for link in page.select("head link[rel=canonical]")],
-        "hreflang": sorted((link["hreflang"], link["href"]) for link in page.select("head link[rel=alternate][hreflang]")),
+        "hreflang": sorted((attr(link, "hreflang"), attr(link, "href"))
+                           for link in page.select("head link[rel=alternate][hreflang]")),
         "feed": [link["href"] for link in page.select('head link[type="application/atom+xml"]')],
-        "JSON-LD": [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')],
+        "JSON-LD": [json.loads(s.get_text()) for s in page.select('script[type="application/ld+json"]')],
         "skip link": [[a["href"], text(a)] for a in page.select("[data-md-component=skip] a")],
-        "language switcher": [[a["hreflang"], page_path(rel, a["href"]), a.get("aria-current")]
+        "language switcher": [[a["hreflang"], page_path(rel, attr(a, "href")), a.get("aria-current")]
                               for a in page.select("a.md-select__link")],
         "search box": len(page.select("header [data-md-component=search]")),
         "menu": menu_current(rel, page),
@@ -97,7 +101,8 @@ def test_both_renderers_build_the_same_pages(sites):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_page_has_the_same_components(sites, lang):
-    differences, seen = [], {}
+    differences: list[str] = []
+    seen: dict[str, int] = {}
     for rel in sample.html_pages(sites["material"], lang, with_404=True):
         got = {r: components(sites[r], rel) for r in RENDERERS}
         for name, value in got["material"].items():
