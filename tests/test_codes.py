@@ -7,7 +7,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -84,7 +83,8 @@ STATEMENT = ("status: fully\nassessed: 2026-11-02\nmethod: other\n"
              "contact: {email: erhverv@havbjerg.example, phone: \"+45 72 10 20 00\"}\n")
 # Changes to the golden base for the codes that no golden case shows: (file, text in it, replacement);
 # text None adds the file, replacement None deletes it.
-MORE_CASES = {
+Change = tuple[str, str | None, str | None]
+MORE_CASES: dict[str, list[Change]] = {
     codes.MISPLACED_FILE: [("policy/notes.da.md", None, "---\ntitle: Noter\n---\n")],
     codes.MISSING_FILE: [("policy/contacts.yml", "", None)],
     codes.OUT_OF_RANGE: [(PILLAR, "order: 1", "order: 0")],
@@ -101,7 +101,7 @@ MORE_CASES = {
 }
 
 
-def changed_base(tmp: Path, changes: list[tuple[str, str | None, str | None]]) -> Path:
+def changed_base(tmp: Path, changes: list[Change]) -> Path:
     root = tmp / "site"
     shutil.copytree(BASE, root)
     for rel, old, new in changes:

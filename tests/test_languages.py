@@ -46,4 +46,5 @@ def test_weekdays_standing_alone():
     assert localize.weekday(0, "fi") == "maanantaina" and localize.weekday(0, "fi", alone=True) == "maanantai"
     assert localize.weekday(1, "nn", alone=True) == "tysdag", "CLDR's stand-alone Nynorsk names are Bokmål's"
     for code in ("da", "sv", "nb", "is", "en"):
-        assert [localize.weekday(d, code) for d in range(7)] == [localize.weekday(d, code, alone=True) for d in range(7)]
+        in_a_date = [localize.weekday(d, code) for d in range(7)]
+        assert in_a_date == [localize.weekday(d, code, alone=True) for d in range(7)]

@@ -23,7 +23,7 @@ def test_checked_in_schemas_are_generated_from_the_models():
 
 
 def test_every_schema_is_valid_json_schema():
-    for name, schema in schemas.all_schemas().items():
+    for schema in schemas.all_schemas().values():
         jsonschema.Draft202012Validator.check_schema(schema)
 
 
@@ -37,7 +37,9 @@ def sample_markdown():
     for top in ("policy", "news", "docs"):
         for path in sorted(glob.glob(os.path.join(FIXTURE, top, "**", "*.md"), recursive=True)):
             rel = os.path.relpath(path, FIXTURE).replace(os.sep, "/")
-            out.append((rel, classify(rel), NAME_RE.match(os.path.basename(rel))["lang"]))
+            name = NAME_RE.match(os.path.basename(rel))
+            assert name, f"{rel}: not a <stem>.<lang>.md file name"
+            out.append((rel, classify(rel), name["lang"]))
     return out
 
 

@@ -65,7 +65,7 @@ def test_url_segments_are_unique_slugs(lang):
     assert segments, f"{lang}.yml has no url.* keys"
     for key, value in segments.items():
         assert SLUG.fullmatch(value), f"{lang}.yml: {key}: {value!r} is not a lower-case ASCII slug"
-    taken = {}
+    taken: dict[str, str] = {}
     for key, value in segments.items():
         assert value not in taken, f"{lang}.yml: {key} and {taken[value]} are both {value!r}"
         taken[value] = key

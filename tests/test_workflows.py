@@ -189,8 +189,10 @@ def test_publish_deploys_only_the_default_branch():
     assert set(on) == {"push", "schedule", "workflow_dispatch"}
     assert on["schedule"] and all("cron" in s for s in on["schedule"]), "a nightly build"
     # pushes: only the default branch, the one 'Edit this page' commits to
-    edit_branch = re.search(r"/edit/([^/]+)/", load_settings(FIXTURE).edit_base)[1]   # the sample's settings
-    assert on["push"]["branches"] == [edit_branch]
+    edit_base = load_settings(FIXTURE).edit_base   # the sample's settings
+    edit_branch = re.search(r"/edit/([^/]+)/", edit_base or "")
+    assert edit_branch, f"the sample's edit base names no branch: {edit_base!r}"
+    assert on["push"]["branches"] == [edit_branch[1]]
     assert wf["permissions"] == {"contents": "read"}, "minimal permissions for everything but the deploy"
     assert wf["concurrency"]["group"] and wf["concurrency"]["cancel-in-progress"] is False
     jobs = wf["jobs"]
@@ -232,8 +234,9 @@ def test_github_format_is_a_well_formed_annotation_with_file_and_line(tmp_path):
     assert proc.returncode == 1, proc.stdout + proc.stderr
     out = proc.stdout.strip().split("\n")
     annotations = [line for line in out if line.startswith("::")]
-    assert annotations and all(ANNOTATION.match(a) for a in annotations), out
-    errors = [ANNOTATION.match(a).groupdict() for a in annotations if a.startswith("::error ")]
+    matches = [ANNOTATION.match(a) for a in annotations]
+    assert annotations and all(matches), out
+    errors = [m.groupdict() for m in matches if m is not None and m["kind"] == "error"]
     assert errors == [{"kind": "error", "file": rel, "line": str(n + 1), "title": "Torv T024",
                        "message": 'date: expected a date like 2026-01-30, found "30.01.2025"'}]
     assert re.match(r"^1 error, \d+ warnings?, .*files? checked$", out[-1]), out[-1]
@@ -256,7 +259,8 @@ def test_custom_domain_comes_from_site_url(tmp_path):
     site, _ = load_site(root)
     assert root_files(site.settings, site.today)["CNAME"] == "havbjerg.example\n"
     with open(config, "w", encoding="utf-8") as fh:
-        fh.write(text.replace("    # cname: true\n", "    cname: true\n").replace("site_url: https://havbjerg.example/\n", ""))
+        fh.write(text.replace("    # cname: true\n", "    cname: true\n")
+                 .replace("site_url: https://havbjerg.example/\n", ""))
     with pytest.raises(ConfigError, match="cname: expected site_url with the custom domain"):
         load_site(root)
 
