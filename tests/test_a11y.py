@@ -12,8 +12,23 @@ import urllib.parse
 
 import pytest
 
-from quality import (DESKTOP, FOCUSED_JS, KINDS, LANGS, NARROW_320, ROOT_PAGES, VIEWPORTS, ZOOM_200, axe_problems,
-                     describe, focus_problems, overflow_problems, pages_by_kind, unique_word, without_scripts)
+from quality import (
+    DESKTOP,
+    FOCUSED_JS,
+    KINDS,
+    LANGS,
+    NARROW_320,
+    ROOT_PAGES,
+    VIEWPORTS,
+    ZOOM_200,
+    axe_problems,
+    describe,
+    focus_problems,
+    overflow_problems,
+    pages_by_kind,
+    unique_word,
+    without_scripts,
+)
 from renderers import SEARCH, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -106,7 +121,7 @@ def focused(page) -> dict:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("kind", [k for k in KINDS])
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_skip_link_reaches_the_content(pages, kinds, site_url, lang, kind):
     page = pages["desktop"]
     page.goto(site_url + kinds[lang][kind])
@@ -121,7 +136,8 @@ def test_skip_link_reaches_the_content(pages, kinds, site_url, lang, kind):
     assert heading, "after the skip link, the page's heading should be on screen"
     page.keyboard.press("Tab")
     after = focused(page)
-    assert page.evaluate("""() => !!(document.getElementById('torv-main').compareDocumentPosition(document.activeElement)
+    assert page.evaluate("""() => !!(document.getElementById('torv-main')
+                                        .compareDocumentPosition(document.activeElement)
                                       & Node.DOCUMENT_POSITION_FOLLOWING)"""), \
         f"the next Tab after the skip link should go on from the content, went back to {after}"
 
@@ -161,7 +177,8 @@ def test_language_switcher_works_with_the_keyboard(browser, kinds, site_url, siz
     tab_to(page, ".md-select button")
     tab_to(page, f"a.md-select__link[hreflang={other}]", limit=len(LANGS))
     visible = page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
-      return r.width > 0 && r.top >= 0 && r.bottom <= innerHeight && getComputedStyle(document.activeElement).visibility !== 'hidden'; }""")
+      return r.width > 0 && r.top >= 0 && r.bottom <= innerHeight &&
+        getComputedStyle(document.activeElement).visibility !== 'hidden'; }""")
     assert visible, "the focused language link is not shown"
     page.keyboard.press("Enter")
     page.wait_for_url(targets[other])
@@ -180,7 +197,8 @@ def test_menu_works_with_the_keyboard_at_200_percent_zoom(browser, kinds, site_u
     page.keyboard.press("Enter")
     page.wait_for_function("document.getElementById('__drawer').checked")
     page.wait_for_timeout(300)          # the drawer slides in
-    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "the focus should move into the menu"
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), \
+        "the focus should move into the menu"
     stops, problems = [], []
     for _ in range(12):                 # the menu's links, and nothing behind it (or covered in it)
         page.keyboard.press("Tab")
@@ -192,13 +210,15 @@ def test_menu_works_with_the_keyboard_at_200_percent_zoom(browser, kinds, site_u
             problems.append(f"behind the open menu: {describe(el)}")
         elif el["covered"] or not el["visible"]:
             problems.append(f"{'covered' if el['covered'] else 'not shown'}: {describe(el)}")
-    inside = page.evaluate("""() => [...document.querySelectorAll('.md-header a, .md-content a')].every(e => e.closest('[inert]'))""")
+    inside = page.evaluate("""() => [...document.querySelectorAll('.md-header a, .md-content a')]
+                                      .every(e => e.closest('[inert]'))""")
     assert inside, "the page behind the open menu should be out of the keyboard's reach (inert)"
     assert not problems, "\n".join(problems)
     assert any(el["tag"] == "a" and el["text"] for el in stops), "no menu link took the focus"
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked"), "Escape should close the menu"
-    assert page.evaluate("document.activeElement.matches('label[for=__drawer]')"), "the focus should return to the menu button"
+    assert page.evaluate("document.activeElement.matches('label[for=__drawer]')"), \
+        "the focus should return to the menu button"
     ctx.close()
 
 
