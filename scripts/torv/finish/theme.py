@@ -20,7 +20,10 @@ Rules (each is a finding of the W3C validator, axe-core or the keyboard tests):
    names the sub-menu (aria-labelledby), which would otherwise be an unnamed landmark;
 8. the search dialog has a name;
 9. no `aria-hidden` on a label that belongs to a control (Zensical's overlay for the drawer): HTML does not
-   allow it there.
+   allow it there;
+10. the logo link's title is the site's name, as its aria-label is: the theme prints the name (escaped by
+    Torv, renderconfig.py) into the aria-label as it is but escapes it again for the title, where a name
+    with `&`, `<` or a quote would show its character references.
 """
 from __future__ import annotations
 
@@ -201,6 +204,10 @@ def finish_page(source: str, texts: Texts) -> str:
     for dialog in page.find("div", data_md_component="search", role="dialog"):      # 8
         if not dialog.attrs.get("aria-label") and not dialog.attrs.get("aria-labelledby"):
             page.set_attr(dialog, "aria-label", texts.search)
+    for logo in page.find("a", "md-logo"):                                            # 10
+        name, title = logo.attrs.get("aria-label"), logo.attrs.get("title")
+        if name and title and title != name and html.unescape(title) == name:
+            page.set_attr(logo, "title", name)
     return page.result()
 
 

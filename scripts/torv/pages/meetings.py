@@ -31,6 +31,4 @@ def meetings(content: Content, routes: Routes, lang: str, shared: Shared) -> lis
         calendar=rel_href(url, routes.calendar) if routes.site_url else None,
         past=news_cards(shared, routes, selection.past(news, shared.today), lang, url),
     )
-    return [
-        Page(url=url, meta=PageMeta(title=title, template="meetings.html", description=None, edit_url=None, torv=data))
-    ]
+    return [Page(url=url, meta=PageMeta(template="meetings.html", description=None, edit_url=None, torv=data))]

@@ -58,7 +58,6 @@ def news_page(content: Content, routes: Routes, lang: str, shared: Shared, item:
         contacts=contacts,
     )
     meta = PageMeta(
-        title=v.title,
         template="news-item.html",
         description=v.summary,
         edit_url=item_edit_url(shared, item, lang),

@@ -32,8 +32,4 @@ def news_index(content: Content, routes: Routes, lang: str, shared: Shared) -> l
         years=[Year(year=y, entries=cards) for y, cards in sorted(years.items(), reverse=True)],
         tags=tag_links(content, routes, selection.used_tags(content), lang, url),
     )
-    return [
-        Page(
-            url=url, meta=PageMeta(title=title, template="news-index.html", description=None, edit_url=None, torv=data)
-        )
-    ]
+    return [Page(url=url, meta=PageMeta(template="news-index.html", description=None, edit_url=None, torv=data))]

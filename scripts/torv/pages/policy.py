@@ -54,7 +54,6 @@ def policy(content: Content, routes: Routes, lang: str, shared: Shared) -> list[
         counts=Counts(total=total, planned=counts["planned"], in_progress=counts["in-progress"], done=counts["done"]),
     )
     meta = PageMeta(
-        title=v.title,
         template="policy.html",
         description=v.vision,
         edit_url=item_edit_url(shared, item, lang),

@@ -31,7 +31,5 @@ def tags(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Pa
             ),
             entries=news_cards(shared, routes, selection.tagged(news, tag), lang, url),
         )
-        pages.append(
-            Page(url=url, meta=PageMeta(title=title, template="tag.html", description=None, edit_url=None, torv=data))
-        )
+        pages.append(Page(url=url, meta=PageMeta(template="tag.html", description=None, edit_url=None, torv=data)))
     return pages
