@@ -1,22 +1,25 @@
 """The build: validate -> generate the build tree -> render each language -> finish -> swap into site/.
 
 If validation or any renderer fails, `site/` stays exactly as it was: the new site is
-assembled in a temporary folder next to it and swapped in only at the end.
+assembled in a temporary folder next to it, finished, and swapped in only at the end.
 """
 from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
-from . import i18n, render
+from . import render
 from .compile import Copy, compile_site
-from .finish import theme
+from .finish.run import finish_site
+from .finish.sanitize import UnmarkedContent
 from .rootpages import root_files
 from .settings import ConfigError
-from .site import load_site
+from .site import Site, load_site
 
 # The live preview (`make serve`) builds in its own folder below build/, which a production
 # build leaves alone: build/preview/tree/ (generated pages) and build/preview/site/ (served).
@@ -52,6 +55,16 @@ def write_tree(files: dict, build_dir: str, keep: tuple = ()) -> None:
 
 
 
+@dataclass(frozen=True)
+class Folders:
+    """Where a build writes: its build tree (what it keeps there), the site it publishes, and how messages
+    name the site it leaves unchanged."""
+    build_dir: str
+    out: str
+    keep: tuple[str, ...]
+    previous: str
+
+
 def build(root: str, today: dt.date | None = None, out: str | None = None, strict: bool = True,
           log=print, preview: bool = False, renderer: str | None = None) -> int:
     """Return 0 on success, 1 on content or build errors, 2 on a configuration problem.
@@ -63,12 +76,18 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
     root = os.path.abspath(root)
     if preview:
         build_dir, default_out = preview_paths(root)
-        keep: tuple = ()
+        keep: tuple[str, ...] = ()
     else:
         build_dir, default_out = os.path.join(root, "build"), os.path.join(root, "site")
         keep = (os.path.basename(PREVIEW_DIR),)
     out = os.path.abspath(out or default_out)
-    previous = "preview" if preview else f"{os.path.basename(out)}/"
+    where = Folders(build_dir, out, keep, "preview" if preview else f"{os.path.basename(out)}/")
+    return _build(root, today, strict, log, preview, renderer, where)
+
+
+def _build(root: str, today: dt.date | None, strict: bool, log, preview: bool, renderer: str | None,
+           where: Folders) -> int:
+    build_dir, out, previous = where.build_dir, where.out, where.previous
     try:
         site, report = load_site(root, today=today)
     except ConfigError as exc:
@@ -85,8 +104,10 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
     except render.RendererMissing as exc:
         log(f"Nothing was built: {exc}. The previous {previous} is unchanged.")
         return 2
-    files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"))
-    write_tree(files, build_dir, keep)
+    nonce = secrets.token_hex(16)  # marks the content region of every page (finish/sanitize.py)
+    files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"),
+                         nonce=nonce)
+    write_tree(files, build_dir, where.keep)
     langs = site.settings.languages
     with ThreadPoolExecutor(max_workers=len(langs)) as pool:
         results = list(pool.map(lambda lg: render.render_language(chosen, build_dir, lg, strict), langs))
@@ -99,17 +120,28 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
             log(f"[{lg}] the site could not be built:\n{text}")
         log(f"Nothing was published: the previous {previous} is unchanged.")
         return 1
-    for lg in langs:
-        theme.finish_folder(os.path.join(build_dir, lg, "site"), theme.Texts.of(i18n.strings(lg)))
+    try:
+        _publish(site, build_dir, out, nonce, chosen.script_styles)
+    except UnmarkedContent as exc:
+        log(f"The site could not be finished: {exc} (a fault of the templates in overrides/). "
+            f"Nothing was published: the previous {previous} is unchanged.")
+        return 1
+    log(summary(site, out, preview))
+    return 0
+
+
+def _publish(site: Site, build_dir: str, out: str, nonce: str, script_styles: tuple[str, ...]) -> None:
+    """Assemble the rendered languages and the root pages next to `out`, finish every page, swap it in."""
     parent = os.path.dirname(out)
     os.makedirs(parent, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".site-new-", dir=parent)
     try:
-        for lg in langs:
+        for lg in site.settings.languages:
             shutil.move(os.path.join(build_dir, lg, "site"), os.path.join(tmp, lg))
         for name, text in root_files(site.settings, site.today).items():
             with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
+        finish_site(tmp, site.settings.languages, nonce, script_styles)  # theme fixes, content sanitised, CSP
         old = None
         if os.path.exists(out):
             old = out + ".old"
@@ -122,15 +154,18 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def summary(site: Site, out: str, preview: bool) -> str:
+    langs = site.settings.languages
     pages = sum(1 for _, _, fs in os.walk(out) for f in fs if f.endswith(".html"))
     if preview:
         marked = sum(1 for e in site.unpublished if e.kind == "news" and e.state in ("draft", "scheduled"))
         status = f"preview: {marked} draft or scheduled item(s) shown with a notice"
     else:
         status = f"{len(site.unpublished)} item(s) not published (drafts, scheduled or invalid)"
-    log(f"Built {os.path.relpath(out, os.getcwd())}/ in {len(langs)} languages "
-        f"({', '.join(langs)}): {pages} HTML pages; {status}.")
-    return 0
+    return (f"Built {os.path.relpath(out, os.getcwd())}/ in {len(langs)} languages "
+            f"({', '.join(langs)}): {pages} HTML pages; {status}.")
 
 
 __all__ = ["build", "write_tree", "preview_paths"]

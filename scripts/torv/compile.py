@@ -53,12 +53,13 @@ def front_matter(page: Page) -> str:
     return f"---\n{yaml_line(page.meta)}\n---\n\n{page.body.strip()}\n"
 
 
-def compile_site(site: Site, preview: bool = False, root_rel: str = "..") -> dict[str, str | Copy]:
+def compile_site(site: Site, preview: bool = False, root_rel: str = "..", nonce: str = "") -> dict[str, str | Copy]:
     """The build tree of a checked site. `preview=True` only for the live preview: drafts and scheduled
-    items are shown, with a notice. `root_rel`: the repository folder as seen from the build tree."""
+    items are shown, with a notice. `root_rel`: the repository folder as seen from the build tree. `nonce`:
+    marks the content region of every page for the finishing pass (new for every build, finish/sanitize.py)."""
     content = content_of(site, preview)
     routes = Routes.of(site.settings, site.root)
-    shared = Shared.of(site.settings, site.today, preview)
+    shared = Shared.of(site.settings, site.today, preview, nonce)
     files: dict[str, str | Copy] = {}
     media: dict[str, str] = {}  # docs-relative path -> source, every language's
     for lang in routes.languages:

@@ -70,6 +70,7 @@ def config(content: Content, routes: Routes, shared: Shared, lang: str, root_rel
             ],
             "torv_lang": lang,
             "torv_site_name": shared.municipality(lang),  # as written: Torv's templates escape it
+            "torv_nonce": shared.nonce,  # marks the content region of every page (finish/sanitize.py)
             # The footer of pages without page.meta (the 404 page): hrefs from the language's root.
             "torv_footer": [
                 {"text": link.text, "href": link.href} for link in footer_links(content, routes, shared, lang, HOME)

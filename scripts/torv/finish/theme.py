@@ -28,7 +28,6 @@ Rules (each is a finding of the W3C validator, axe-core or the keyboard tests):
 from __future__ import annotations
 
 import html
-import os
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -211,22 +210,4 @@ def finish_page(source: str, texts: Texts) -> str:
     return page.result()
 
 
-def finish_folder(folder: str, texts: Texts) -> int:
-    """Finish every HTML page in a rendered language folder; returns how many pages changed."""
-    changed = 0
-    for top, _, files in os.walk(folder):
-        for name in files:
-            if not name.endswith(".html"):
-                continue
-            path = os.path.join(top, name)
-            with open(path, encoding="utf-8", newline="") as fh:
-                source = fh.read()
-            finished = finish_page(source, texts)
-            if finished != source:
-                with open(path, "w", encoding="utf-8", newline="") as fh:
-                    fh.write(finished)
-                changed += 1
-    return changed
-
-
-__all__ = ["Texts", "finish_page", "finish_folder"]
+__all__ = ["Texts", "finish_page"]

@@ -43,15 +43,17 @@ class Shared:
     preview: bool  # the live preview: drafts and scheduled items shown, with a notice
     strings: Mapping[str, Mapping[str, str]]  # language -> key -> text (scripts/torv/strings/)
     tz: zoneinfo.ZoneInfo
+    nonce: str = ""  # new for every build: marks each page's content for the finishing pass (finish/sanitize.py)
 
     @classmethod
-    def of(cls, settings: SiteSettings, today: dt.date, preview: bool = False) -> Shared:
+    def of(cls, settings: SiteSettings, today: dt.date, preview: bool = False, nonce: str = "") -> Shared:
         return cls(
             settings=settings,
             today=today,
             preview=preview,
             strings={lg: i18n.strings(lg) for lg in settings.languages},
             tz=zoneinfo.ZoneInfo(settings.timezone),
+            nonce=nonce,
         )
 
     def t(self, lang: str, key: str, **kw: object) -> str:
