@@ -1,7 +1,9 @@
 """The build: validate -> generate the build tree -> render each language -> finish -> swap into site/.
 
-If validation or any renderer fails, `site/` stays exactly as it was: the new site is
-assembled in a temporary folder next to it, finished, and swapped in only at the end.
+If validation or any renderer fails, `site/` stays exactly as it was: the new site is assembled in a
+temporary folder next to it, finished, and swapped in only at the end, in one atomic step (publish.py).
+One build at a time per folder; a fault of the machine (a full disk, a read-only or another user's folder)
+ends in one sentence and exit code 2 (faults.py).
 """
 from __future__ import annotations
 
@@ -9,11 +11,10 @@ import datetime as dt
 import os
 import secrets
 import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from . import render
+from . import faults, publish, render
 from .compile import Copy, compile_site
 from .finish.run import finish_site
 from .finish.sanitize import UnmarkedContent
@@ -82,7 +83,14 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         keep = (os.path.basename(PREVIEW_DIR),)
     out = os.path.abspath(out or default_out)
     where = Folders(build_dir, out, keep, "preview" if preview else f"{os.path.basename(out)}/")
-    return _build(root, today, strict, log, preview, renderer, where)
+    try:
+        faults.check_writable([build_dir, os.path.dirname(out), out])
+        with publish.build_lock(build_dir, log):
+            publish.recover(out)
+            return _build(root, today, strict, log, preview, renderer, where)
+    except OSError as exc:
+        log(faults.sentence(exc, root, where.previous))
+        return 2
 
 
 def _build(root: str, today: dt.date | None, strict: bool, log, preview: bool, renderer: str | None,
@@ -116,6 +124,9 @@ def _build(root: str, today: dt.date | None, strict: bool, log, preview: bool, r
         if text and rc == 0:
             log(f"[{lg}] {text}")
     if failed:
+        fault = faults.in_output("\n".join(text for _, text in failed))
+        if fault is not None:
+            raise fault
         for lg, text in failed:
             log(f"[{lg}] the site could not be built:\n{text}")
         log(f"Nothing was published: the previous {previous} is unchanged.")
@@ -132,9 +143,7 @@ def _build(root: str, today: dt.date | None, strict: bool, log, preview: bool, r
 
 def _publish(site: Site, build_dir: str, out: str, nonce: str, script_styles: tuple[str, ...]) -> None:
     """Assemble the rendered languages and the root pages next to `out`, finish every page, swap it in."""
-    parent = os.path.dirname(out)
-    os.makedirs(parent, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=".site-new-", dir=parent)
+    tmp = publish.new_folder(out)
     try:
         for lg in site.settings.languages:
             shutil.move(os.path.join(build_dir, lg, "site"), os.path.join(tmp, lg))
@@ -142,15 +151,7 @@ def _publish(site: Site, build_dir: str, out: str, nonce: str, script_styles: tu
             with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         finish_site(tmp, site.settings.languages, nonce, script_styles)  # theme fixes, content sanitised, CSP
-        old = None
-        if os.path.exists(out):
-            old = out + ".old"
-            if os.path.exists(old):
-                shutil.rmtree(old)
-            os.replace(out, old)
-        os.replace(tmp, out)
-        if old:
-            shutil.rmtree(old, ignore_errors=True)
+        publish.publish(tmp, out)  # one atomic step: site/ is the old or the new complete site
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
