@@ -247,6 +247,46 @@ CNAME_WITHOUT_SITE_URL = _code(
     "`cname: true` and no `site_url:`", "`site_url: https://erhverv.havbjerg.dk/`")
 
 
+# ---------------------------------------------------------------- safety (README: Security)
+MARKUP_NOT_PUBLISHED = _code(
+    "T050", "markup-not-published",
+    "HTML in the text that the site does not publish: an element, an attribute or a declaration that is not on "
+    "the allowlist (README: Security), which the sanitiser would remove.",
+    "`<font color=\"red\">Vigtigt</font>`", "`**Vigtigt**`")
+PICTURE_FROM_ANOTHER_SITE = _code(
+    "T051", "picture-from-another-site",
+    "A picture in the text that is loaded from another site: every visitor's browser would ask that site for it.",
+    "`![Logo](https://billeder.example/logo.png)`", "`![Logo](images/logo.png)`, the picture next to the page")
+HTML_COMMENT = _code(
+    "T052", "html-comment",
+    "Note: an HTML comment in the text is removed from the page; nobody sees it, not even in the page's source.",
+    "`<!-- husk at opdatere tallene -->`", "nothing to fix, if it is a note to other editors")
+TEXT_TOO_COMPLEX = _code(
+    "T053", "text-too-complex",
+    "A page's text is too tangled to render in reasonable time: too many unclosed brackets, too much markup in "
+    "one paragraph, too many abbreviations, lists or quotes nested too deeply.",
+    "a paragraph of 5,000 `[` without `]`", "the brackets closed, or the text split into paragraphs")
+INVISIBLE_CHARACTER = _code(
+    "T054", "invisible-character",
+    "A text holds an invisible character: a control character (it breaks feeds and calendars), a character "
+    "that turns the direction of the text, or a tab or line break in a one-line field.",
+    "a title with U+202E (right-to-left override) pasted in", "the title typed again without it")
+OUTSIDE_CONTENT = _code(
+    "T055", "file-outside-content",
+    "A file a page refers to is outside the content folders (policy/, news/, docs/), or is a symbolic link, "
+    "which could publish any file of the machine.",
+    "`image: ../../mkdocs.yml`", "`image: images/forum.jpg`, a real file next to the page")
+UNSAFE_SVG = _code(
+    "T056", "unsafe-svg",
+    "An SVG picture with a script, an event handler, a reference to another file or host, or a document type: "
+    "it could run code or load from another host on the site.",
+    "`kort.svg` with `<script>` in it", "the picture saved again as plain SVG, or as PNG")
+DATE_OUT_OF_RANGE = _code(
+    "T057", "date-out-of-range",
+    "A date before 1900 or after 2200: a mistake, and it breaks feeds and calendars.",
+    "`start: 0001-12-03 08:30`", "`start: 2026-12-03 08:30`")
+
+
 def markdown_table() -> str:
     """The catalogue as the table in CONTENT.md."""
     rows = ["| Code | Name | What it means | Wrong | Right |", "|---|---|---|---|---|"]

@@ -6,6 +6,8 @@ import re
 
 from . import codes, statement
 from .problems import Problem
+from .safety.files import link_problem
+from .safety.names import path_problem
 from .schema import did_you_mean
 
 CONTENT_DIRS = ("policy", "news", "docs")
@@ -25,6 +27,20 @@ def discover(root: str) -> list[str]:
                     continue
                 out.append(os.path.relpath(os.path.join(dirpath, f), root).replace(os.sep, "/"))
     return out
+
+
+def name_problems(files: list[str], root: str) -> list[Problem]:
+    """Every content file has a plain name (safety/names.py) and is a real file, not a symbolic link on the way
+    (safety/files.py): a name becomes an address, and a link could publish any file of the machine."""
+    problems = []
+    for rel in files:
+        name = path_problem(rel)
+        if name:
+            problems.append(Problem(codes.INVALID_ID, rel, 0, "", name))
+        link = link_problem(os.path.join(root, rel), root)
+        if link:
+            problems.append(Problem(link[0], rel, 0, "", link[1]))
+    return problems
 
 
 def classify(rel: str) -> str | None:

@@ -8,9 +8,9 @@ import os
 from dataclasses import dataclass, field as dc_field
 
 from . import codes
-from .bodycheck import check_body
 from .models import TAG_LABEL, Contacts, NewsItem, Page, Pillar, Policy
 from .problems import ERROR, Report
+from .safety.body import check_body
 from .schema import MISSING, Context, Schema, key_text, shown
 from .schema.base import Reference
 from .schema.limits import ID_RE
@@ -149,7 +149,8 @@ class Loader:
             ctx.default_source = base_path
         values = schema.check(meta, ctx, (), translation_of=base)
         errors = self.flush(ctx)
-        problems, assets = check_body(rel, doc.body, doc.body_line, ctx.base_dir, self.root)
+        problems, assets = check_body(rel, doc.body, doc.body_line, ctx.base_dir, self.root,
+                                      self.settings.markdown_extensions)
         for p in problems:
             self.report.add(p)
         errors += sum(1 for p in problems if p.severity == ERROR)

@@ -5,7 +5,8 @@ import datetime as dt
 import os
 import re
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -41,6 +42,7 @@ class SiteSettings:
     site_name: str
     cname: str | None = None     # custom domain (site_url's host) for site/CNAME, when extra.torv.cname
     renderer: str = "material"   # extra.torv.renderer: material or zensical (render.py)
+    markdown_extensions: list[Any] = field(default_factory=list)   # mkdocs.yml's, for the body check
 
 
 class _MkdocsLoader(yaml.SafeLoader):
@@ -84,6 +86,7 @@ def load_settings(root: str) -> SiteSettings:
         repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
         cname=url_host(site_url) if values["cname"] else None,
         renderer=values.get("renderer", "material"),
+        markdown_extensions=_list(config.get("markdown_extensions")),
     )
 
 
@@ -123,6 +126,10 @@ def _address(config: dict, key: str, lines: Lines, report: Report) -> str | None
     report.error("mkdocs.yml", line_of(lines, (key,)), key, f"expected a web address like "
                  f"https://erhverv.havbjerg.dk/, found {shown(value)}", code=codes.INVALID_URL)
     return None
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _strip_tags(text: str) -> str:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from . import codes, statement
 from .addresses import address_conflicts, assign_urls
-from .discover import DATA_FILES, discover, group_markdown
+from .discover import DATA_FILES, discover, group_markdown, name_problems
 from .load import Entry, Loader
 from .problems import WARNING, Problem, Report
 from .references import check_references
@@ -57,7 +58,8 @@ def load_site(root: str, today: dt.date | None = None, settings: SiteSettings | 
     site.pillars = sorted(entries["pillar"], key=lambda e: (e.default.get("order", 0), e.id))
     site.news = entries["news"]
     site.pages = entries["page"]
-    problems = misnamed + policy_problems(policies, settings.default_language) + mark_states(site)
+    problems = name_problems(files, root) + misnamed + policy_problems(policies, settings.default_language)
+    problems += mark_states(site)
     problems += check_references(site, ld.refs, ld.unreadable, ld.broken_tags)
     assign_urls(site)
     problems += address_conflicts(site)

@@ -1,0 +1,445 @@
+"""The validator's check of a page's Markdown text, against the allowlist the sanitiser enforces.
+
+The text is rendered as MkDocs renders it (mkdocs.yml's Markdown extensions), then walked with an HTML
+parser against safety/allowlist.py: every element, attribute or address the sanitiser would remove is
+reported as `path:line` with what is allowed instead. It replaces the line-by-line regular expressions of
+the old body check.
+
+Linear time: the text is first measured against limits (size, unmatched brackets, abbreviations, nesting)
+beyond which Python-Markdown, and so MkDocs, becomes slow (quadratic or worse); such a text is refused
+with a message before it is rendered.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import html.parser
+import json
+import os
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import markdown
+
+from .. import codes
+from ..problems import ERROR, NOTE, WARNING, Problem
+from . import allowlist as al
+from . import files
+from .text import text_problem
+
+MAX_BODY = 100_000  # characters in one page's text (about 15,000 words)
+MAX_SCAN = 400_000  # characters Markdown reads again for unmatched [, ( and < (see bracket_cost)
+MAX_MARKUP = 2_000  # entities, escapes, code spans, links and tags in one paragraph
+MAX_ABBREVIATIONS = 100
+MAX_DEPTH = 20  # levels of lists and quotes
+MAX_LOCATED = 50  # problems per file reported with their line; more are reported on the text's first line
+BUILTIN = ("toc", "tables", "fenced_code")  # what MkDocs always adds
+HTTP_TEXT = re.compile(r"(?<![\w/])http://[^\s)>\]\"'<]+", re.I)
+MARKUP = re.compile(r"&#?\w+;|\\[\\`*_{}\[\]()#+\-.!<>]|[`<\[]")
+ABBR = re.compile(r"^\*\[[^\]]*\]:", re.M)
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _extensions(config: Any) -> tuple[list[str], dict[str, Any]]:
+    names, configs = list(BUILTIN), {}
+    for item in config or ():
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict):
+            for name, cfg in item.items():
+                names.append(name)
+                if isinstance(cfg, dict):
+                    configs[name] = cfg
+    return list(dict.fromkeys(names)), configs
+
+
+@functools.lru_cache(maxsize=4)
+def _renderer(config_json: str) -> markdown.Markdown:
+    names, configs = _extensions(json.loads(config_json))
+    for extensions, extension_configs in ((names, configs), (names, {}), (list(BUILTIN), {})):
+        try:
+            return markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+        except Exception:  # an extension missing or configured for MkDocs only: fewer, not none
+            continue
+    return markdown.Markdown()
+
+
+def render(body: str, extensions: Any = None) -> str:
+    """The body as MkDocs renders it (the same Markdown extensions as mkdocs.yml)."""
+    md = _renderer(json.dumps(extensions or [], sort_keys=True, default=str))
+    md.reset()
+    return md.convert(body)
+
+
+# ---------------------------------------------------------------- limits (linear)
+
+
+def bracket_cost(block: str) -> int:
+    """How many characters Markdown reads again for brackets: an unmatched [, ( or < is searched to the
+    end of its paragraph; a matched one to its closer."""
+    cost = 0
+    stacks: dict[str, list[int]] = {"[": [], "(": [], "<": []}
+    closer = {"]": "[", ")": "(", ">": "<"}
+    for i, ch in enumerate(block):
+        if ch in stacks:
+            stacks[ch].append(i)
+        elif ch in closer and stacks[closer[ch]]:
+            cost += i - stacks[closer[ch]].pop()
+    return cost + sum(len(block) - i for s in stacks.values() for i in s)
+
+
+def limit_problems(body: str) -> list[tuple[int, str, str]]:
+    """(line offset, code, message) for a text too big or too tangled to render in reasonable time."""
+    if len(body) > MAX_BODY:
+        return [
+            (
+                0,
+                codes.TOO_LONG,
+                f"the text is {len(body):,} characters long: expected at most {MAX_BODY:,} "
+                f"on one page (about 15,000 words); split it into several pages",
+            )
+        ]
+    out = []
+    if len(ABBR.findall(body)) > MAX_ABBREVIATIONS:
+        out.append(
+            (
+                0,
+                codes.TEXT_TOO_COMPLEX,
+                f"more than {MAX_ABBREVIATIONS} abbreviation definitions (*[...]: ...): keep the ones the page needs",
+            )
+        )
+    line = 0
+    for block in re.split(r"\n[ \t]*\n", body):
+        if bracket_cost(block) > MAX_SCAN:
+            out.append(
+                (
+                    line,
+                    codes.TEXT_TOO_COMPLEX,
+                    "this paragraph has so many unclosed [, ( or < that rendering "
+                    "it takes very long: close each [ with ] and each ( with ), "
+                    "or write fewer of them",
+                )
+            )
+        elif len(MARKUP.findall(block)) > MAX_MARKUP:
+            out.append(
+                (
+                    line,
+                    codes.TEXT_TOO_COMPLEX,
+                    f"this paragraph has more than {MAX_MARKUP:,} links, tags, "
+                    f"code spans and escaped characters: split it into several "
+                    f"paragraphs",
+                )
+            )
+        depth = max((len(m.group(0)) for m in re.finditer(r"(?m)^(?:[ \t]*>)+|^[ \t]{2,}", block)), default=0)
+        if depth > MAX_DEPTH * 4:
+            out.append(
+                (
+                    line,
+                    codes.TEXT_TOO_COMPLEX,
+                    f"lists or quotes nested more than {MAX_DEPTH} levels deep: flatten them",
+                )
+            )
+        line += block.count("\n") + 2
+    return out
+
+
+# ---------------------------------------------------------------- where a finding is in the source
+
+
+class Locator:
+    """Lines of findings: each is searched in the source from the last finding on (findings come in
+    document order), then from the start. At most MAX_LOCATED searches per body: linear time."""
+
+    def __init__(self, source: str, first_line: int) -> None:
+        self.source, self.lower = source, source.lower()
+        self.first = first_line
+        self.starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.cursor = 0
+
+    def line_at(self, pos: int) -> int:
+        return self.first + bisect.bisect_right(self.starts, pos) - 1
+
+    def find(self, needle: str) -> int:
+        if not needle:
+            return -1
+        for hay, n in ((self.source, needle), (self.lower, needle.lower())):
+            i = hay.find(n, self.cursor)
+            if i < 0:
+                i = hay.find(n)
+            if i >= 0:
+                self.cursor = i
+                return i
+        return -1
+
+    def line(self, raw_tag: str, attribute: str = "", value: str = "") -> int:
+        at = self.find(raw_tag)
+        if at >= 0:
+            inner = self.lower.find(attribute.lower(), at, at + len(raw_tag)) if attribute else -1
+            return self.line_at(inner if inner >= 0 else at)
+        written = ""
+        if attribute and raw_tag:
+            raw = re.search(rf"""\b{re.escape(attribute)}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", raw_tag, re.I)
+            written = next((g for g in raw.groups() if g), "") if raw else ""
+        for needle in (written, value, f"{attribute}=" if attribute else "", attribute):
+            at = self.find(needle)
+            if at >= 0:
+                return self.line_at(at)
+        return self.first
+
+
+# ---------------------------------------------------------------- the walk
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in the rendered text the sanitiser would remove (or a note): where it is, and why."""
+
+    raw: str  # the start tag (or comment) as rendered, to find its line in the source
+    attribute: str
+    value: str
+    code: str
+    message: str
+    severity: str = ERROR
+
+
+class Walk(html.parser.HTMLParser):
+    """Findings in rendered HTML, in document order; the pictures and plain http:// addresses it holds."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[Finding] = []
+        self.images: list[tuple[str, str, str | None]] = []  # (raw start tag, src, alt or None)
+        self.texts: list[str] = []  # plain http:// addresses
+        self.skip = 0  # inside an element removed with its content
+        self.code = 0  # inside code
+
+    def feed(self, data: str) -> None:
+        # Comments end as a browser ends them (HTML5): `<!-->` and `<!--->` are empty comments and `--!>`
+        # closes one; Python's parser would read on, and miss the markup after them.
+        super().feed(re.sub(r"<!---?>", "<!---->", data).replace("--!>", "-->"))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._element(tag, attrs, self.get_starttag_text() or f"<{tag}")
+        if tag in al.REMOVED_WITH_CONTENT and tag not in VOID:
+            self.skip += 1
+        if tag in ("code", "pre"):
+            self.code += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._element(tag, attrs, self.get_starttag_text() or f"<{tag}")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in al.REMOVED_WITH_CONTENT and self.skip:
+            self.skip -= 1
+        if tag in ("code", "pre") and self.code:
+            self.code -= 1
+
+    def _found(self, raw: str, attribute: str, value: str, code: str, message: str, severity: str = ERROR) -> None:
+        self.findings.append(Finding(raw, attribute, value, code, message, severity))
+
+    def _element(self, tag: str, attrs: list[tuple[str, str | None]], raw: str) -> None:
+        if self.skip:
+            return
+        if tag in al.REMOVED_WITH_CONTENT:
+            self._found(
+                raw,
+                "",
+                "",
+                codes.UNSAFE_MARKDOWN,
+                f"raw HTML <{tag}> is not allowed: it can run code, load from another host or imitate the "
+                f"page, and is removed with its content; write Markdown instead, e.g. a link: "
+                f"[Se videoen](https://havbjerg.example/video)",
+            )
+            return
+        known = tag in al.ELEMENTS
+        if not known:
+            self._found(
+                raw,
+                "",
+                "",
+                codes.MARKUP_NOT_PUBLISHED,
+                f"the HTML element <{tag}> is not published (the sanitiser removes it and keeps its text); "
+                f"write Markdown instead: **bold**, *italic*, [link](https://...), "
+                f"![picture](images/x.jpg), lists and tables",
+            )
+        for name, given in attrs:
+            value = given or ""
+            problem = al.attribute_problem(tag, name, value)
+            runs_code = name.lower().startswith("on")
+            if problem is None or (not known and not runs_code):
+                continue  # the attributes of an element that goes go with it; code is named all the same
+            if runs_code:
+                self._found(
+                    raw,
+                    name,
+                    value,
+                    codes.UNSAFE_MARKDOWN,
+                    f"the HTML attribute {name}= runs code and is not allowed; remove it",
+                )
+            elif name in al.URL_ATTRIBUTES and name in al.allowed_attributes(tag):
+                self._address(raw, name, value, problem)
+            else:
+                self._found(
+                    raw,
+                    name,
+                    value,
+                    codes.MARKUP_NOT_PUBLISHED,
+                    f"the attribute {name}= on <{tag}> is not published: {problem}; allowed on <{tag}>: "
+                    f"{', '.join(al.allowed_attributes(tag))}",
+                )
+        a = dict(attrs)
+        if tag == "img":
+            self.images.append((raw, a.get("src") or "", a.get("alt")))
+        if tag == "a" and al.browser_url(a.get("href") or "").lower().startswith("http://"):
+            self.texts.append(a.get("href") or "")
+
+    def _address(self, raw: str, name: str, value: str, problem: str) -> None:
+        url = al.browser_url(value)
+        if al.URL_ATTRIBUTES[name] == "link":
+            m = al.SCHEME.match(url) or al.SCHEME.match(re.sub(r"\s+", "", url))
+            scheme = m.group(1).lower() if m else ""
+            self._found(
+                raw,
+                name,
+                value,
+                codes.UNSAFE_MARKDOWN,
+                f"a {scheme}: link is not allowed: it can run code; expected a web address like "
+                f"https://havbjerg.example (or mailto:, tel:, or a page of the site)",
+            )
+        else:
+            self._found(
+                raw,
+                name,
+                value,
+                codes.PICTURE_FROM_ANOTHER_SITE,
+                f"the picture {value[:80]} is on another site: {problem}; put the picture next to the page "
+                f"and write its path, e.g. ![Forum](images/forum.jpg)",
+            )
+
+    def handle_comment(self, data: str) -> None:
+        if not self.skip:
+            # a note, not a fault: comments are removed when the page is finished (a hidden note to other
+            # editors is fine), and the editor learns that nobody will see it in the page's source
+            self._found(
+                f"<!--{data}",
+                "",
+                "",
+                codes.HTML_COMMENT,
+                "an HTML comment is not published: it is removed from the page (visitors cannot see it, "
+                "not even in the page's source)",
+                NOTE,
+            )
+
+    def handle_decl(self, decl: str) -> None:
+        self._found(
+            f"<!{decl}",
+            "",
+            "",
+            codes.MARKUP_NOT_PUBLISHED,
+            f"<!{decl[:20]}> is not allowed in a page's text; delete it",
+        )
+
+    def handle_pi(self, data: str) -> None:
+        self.handle_decl("?" + data)
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip and not self.code and "http://" in data.lower():
+            self.texts.extend(m.group(0) for m in HTTP_TEXT.finditer(data))
+
+
+def walk(rendered: str) -> Walk:
+    """The findings of rendered HTML."""
+    w = Walk()
+    w.feed(rendered)
+    w.close()
+    return w
+
+
+def check_body(
+    path: str, body: str, first_line: int, base_dir: str, root: str = ".", extensions: Any = None
+) -> tuple[list[Problem], list[str]]:
+    """The problems of a page's text (`path`: the file, for the problems; the text starts on `first_line`),
+    and the local files it refers to. `extensions`: mkdocs.yml's markdown_extensions."""
+    problems: list[Problem] = []
+    assets: list[str] = []
+
+    def found(code: str, line: int, message: str, severity: str = ERROR) -> None:
+        problems.append(Problem(code, path, line, "body", message, severity))
+
+    where = Locator(body, first_line)
+    bad = text_problem(body.replace("\r", ""), body=True)
+    if bad:
+        found(codes.INVISIBLE_CHARACTER, where.line_at(bad[0]), bad[1])
+    limits = limit_problems(body)
+    if limits:
+        return [Problem(code, path, first_line + offset, "body", msg) for offset, code, msg in limits] + problems, []
+    try:
+        w = walk(render(body, extensions))
+    except (RecursionError, MemoryError, ValueError, IndexError, KeyError, TypeError):
+        found(
+            codes.TEXT_TOO_COMPLEX,
+            first_line,
+            "this text cannot be rendered (it is nested or tangled too deeply): "
+            "simplify its lists, quotes and brackets",
+        )
+        return problems, []
+    located = 0
+    for f in w.findings:
+        located += 1
+        found(
+            f.code,
+            where.line(f.raw, f.attribute, f.value) if located <= MAX_LOCATED else first_line,
+            f.message,
+            f.severity,
+        )
+    for raw, src, alt in w.images:
+        located += 1
+        line = where.line(raw, "src", src) if located <= MAX_LOCATED else first_line
+        if alt is None:
+            found(
+                codes.MISSING_ALT,
+                line,
+                "a picture (<img>) has no alt text: use Markdown ![What it shows](images/x.jpg) instead",
+                WARNING,
+            )
+        elif not alt.strip():
+            found(
+                codes.MISSING_ALT,
+                line,
+                f"the picture {src} has no alt text: describe what it shows, e.g. ![Deltagere ved forummødet]({src})",
+                WARNING,
+            )
+        refusal = _local_picture(src, base_dir, root, assets)
+        if refusal:
+            found(refusal[0], line, refusal[1])
+    for url in w.texts:
+        url = url.rstrip(".,;:!?")  # the sentence's full stop is not part of the link
+        located += 1
+        line = where.line("", "", url) if located <= MAX_LOCATED else first_line
+        found(
+            codes.INSECURE_LINK,
+            line,
+            f"plain http:// link {url}: use https:// if the site offers it, e.g. https://{url[7:]}",
+            WARNING,
+        )
+    return problems, assets
+
+
+def _local_picture(src: str, base_dir: str, root: str, assets: list[str]) -> files.Refusal | None:
+    """Why a picture of the site itself may not be published (None: it may, and it is kept in `assets`)."""
+    url = al.browser_url(src)
+    if not url or al.url_problem("src", url) or url.startswith(("/", "#")):
+        return None  # reported above (another site), or an address of the site itself
+    full = os.path.normpath(os.path.join(base_dir, al.local_target(url)))
+    problem = files.outside_problem(src, full, root)
+    if problem is None and not os.path.lexists(full):
+        shown_path = os.path.relpath(full, root).replace(os.sep, "/")
+        return codes.MISSING_PICTURE, (
+            f"the picture {src} does not exist: expected a file at {shown_path}; upload it there or correct the path"
+        )
+    if problem is None:
+        assets.append(full)  # used (refused or not): not reported as an unused file
+        problem = files.picture_problem(full, root)
+    return problem
