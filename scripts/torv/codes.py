@@ -285,6 +285,11 @@ DATE_OUT_OF_RANGE = _code(
     "T057", "date-out-of-range",
     "A date before 1900 or after 2200: a mistake, and it breaks feeds and calendars.",
     "`start: 0001-12-03 08:30`", "`start: 2026-12-03 08:30`")
+UNSAFE_SETTING = _code(
+    "T058", "unsafe-setting",
+    "A setting in mkdocs.yml that would run code while the site is built (`hooks:`, a `!!python/` tag) or "
+    "make every visitor load a script or stylesheet from another host.",
+    "`hooks: [scripts/x.py]`", "no `hooks:` (Torv needs no plugin or hook)")
 
 
 def markdown_table() -> str:

@@ -13,6 +13,7 @@ import yaml
 from . import codes
 from .models import Settings
 from .problems import Report
+from .safety.config import config_problems
 from .schema import Context, shown, url_host
 from .yamlio import TOO_DEEP, Lines, ReadError, decode, line_of, load_yaml, yaml_error
 
@@ -115,6 +116,11 @@ def _read_config(path: str, report: Report) -> tuple[dict, object, Lines]:
     except RecursionError:
         report.error("mkdocs.yml", 1, "", TOO_DEEP, code=codes.BROKEN_YAML)
         raise ConfigError(report) from None
+    unsafe = config_problems(text)  # safety/config.py: nothing that runs code or loads from another host
+    for line, fld, message in unsafe:
+        report.error("mkdocs.yml", line, fld, message, code=codes.UNSAFE_SETTING)
+    if unsafe:
+        raise ConfigError(report)
     return (config if isinstance(config, dict) else {}), plain, lines
 
 
