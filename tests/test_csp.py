@@ -1,14 +1,18 @@
 """Every page carries a Content-Security-Policy (<meta http-equiv>): in Chromium, no page type of the sample in
 any language reports a violation (with the search open too), on either renderer; an injected inline script is
-blocked."""
+blocked; the live preview's reload script works under the policy."""
 
 from __future__ import annotations
 
 import base64
+import functools
 import glob
 import hashlib
+import http.server
 import os
 import re
+import threading
+from typing import Any, cast
 
 import pytest
 
@@ -102,6 +106,42 @@ def test_the_policy_blocks_an_injected_inline_script(browser, kinds, site_url):
     violations = page.evaluate("window.__torv_csp")
     ctx.close()
     assert any(v.startswith("script-src") for v in violations), violations
+
+
+class _FakePreview:
+    """What the preview server's handler reads from a running preview, pointed at the built sample."""
+
+    def __init__(self, out: str) -> None:
+        self.out, self.version, self.site_url = out, 1, ""
+        self.error: str | None = None
+
+    def status(self) -> dict[str, object]:
+        return {"version": self.version, "error": self.error, "building": False}
+
+
+def test_the_preview_reload_script_runs_under_the_policy(browser, kinds, site_dir):
+    from torv.serve import PreviewHandler
+
+    preview = _FakePreview(site_dir)
+    handler = functools.partial(PreviewHandler, preview=cast(Any, preview))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        ctx = browser.new_context()
+        ctx.add_init_script(RECORD)
+        page = ctx.new_page()
+        page.goto(base + kinds["da"]["pillar"], wait_until="load")
+        assert page.evaluate("!!document.querySelector('script[src=\"/__torv/reload.js\"]')")
+        preview.error = "news/x.da.md:3: title: expected a text"
+        page.wait_for_selector("pre[role=alert]", timeout=5000)  # the script polls and shows the error
+        assert "news/x.da.md:3" in page.inner_text("pre[role=alert]")
+        with page.expect_navigation(timeout=5000):  # a new build: the page reloads
+            preview.error, preview.version = None, 2
+        assert page.evaluate("window.__torv_csp") == []
+        ctx.close()
+    finally:
+        server.shutdown()
 
 
 @pytest.mark.skipif(RENDERER != "zensical", reason="Zensical's own stylesheet: TORV_RENDERER=zensical")

@@ -133,9 +133,20 @@ def test_serve_rebuilds_on_save_and_keeps_the_last_good_preview(tmp_path):
         status, html = fetch(page_url)
         old_title = sample.news()[group]["da"]["title"]
         assert status == 200 and old_title in html
-        # the reload script is injected, polls this server only
-        script = re.search(r"<script>/\* Torv live preview \*/.*?</script>", html, re.S)
-        assert script and "/__torv/version" in script.group(0) and "http" not in script.group(0)
+        # the reload script is loaded from this server (the CSP allows no inline script), polls it only
+        tag = re.search(r'<script src="/__torv/reload\.js" data-version="1" data-status="/__torv/version"', html)
+        assert tag, html[-500:]
+        status, script = fetch(base + "__torv/reload.js")
+        assert status == 200 and "fetch(status" in script and "http" not in script.split("*/", 1)[1]
+        # only requests addressed to 127.0.0.1 or localhost are answered (no DNS rebinding)
+        for host, want in (("evil.example", 421), ("127.0.0.1.evil.example", 421), ("localhost:8000", 200)):
+            req = urllib.request.Request(page_url, headers={"Host": host})
+            try:
+                with urllib.request.urlopen(req, timeout=10) as resp:
+                    got = resp.status
+            except urllib.error.HTTPError as exc:
+                got = exc.code
+            assert got == want, (host, got)
         # hreflang links point at this server (Material's script fetches <alternate>/sitemap.xml)
         hreflang = re.findall(r'<link rel="alternate" hreflang="[^"]*" href="([^"]*)"', html)
         assert len(hreflang) == len(LANGS) + 1 and all(h.startswith("/") for h in hreflang), hreflang
