@@ -66,11 +66,24 @@ def _renderer(config_json: str) -> markdown.Markdown:
     return markdown.Markdown()
 
 
-def render(body: str, extensions: Any = None) -> str:
-    """The body as MkDocs renders it (the same Markdown extensions as mkdocs.yml)."""
+def convert(body: str, extensions: Any = None) -> tuple[str, list[str]]:
+    """The body as MkDocs renders it (the same Markdown extensions as mkdocs.yml), and the labels its headings
+    give the table of contents (attr_list's data-toc-label, which the toc extension takes off the heading)."""
     md = _renderer(json.dumps(extensions or [], sort_keys=True, default=str))
     md.reset()
-    return md.convert(body)
+    html = md.convert(body)
+    labels: list[str] = []
+    tokens = list(getattr(md, "toc_tokens", []) or [])
+    while tokens:
+        token = tokens.pop()
+        labels.append(str(token.get("data-toc-label") or ""))
+        tokens.extend(token.get("children") or [])
+    return html, [label for label in reversed(labels) if label]
+
+
+def render(body: str, extensions: Any = None) -> str:
+    """The body as MkDocs renders it (the same Markdown extensions as mkdocs.yml)."""
+    return convert(body, extensions)[0]
 
 
 # ---------------------------------------------------------------- limits (linear)
@@ -376,7 +389,8 @@ def check_body(
     if limits:
         return [Problem(code, path, first_line + offset, "body", msg) for offset, code, msg in limits] + problems, []
     try:
-        w = walk(render(body, extensions))
+        rendered, labels = convert(body, extensions)
+        w = walk(rendered)
     except (RecursionError, MemoryError, ValueError, IndexError, KeyError, TypeError):
         found(
             codes.TEXT_TOO_COMPLEX,
@@ -385,6 +399,14 @@ def check_body(
             "simplify its lists, quotes and brackets",
         )
         return problems, []
+    for label in labels:  # a theme prints it in the table of contents, outside the content (Zensical: as HTML)
+        if "<" in label:
+            found(
+                codes.MARKUP_NOT_PUBLISHED,
+                where.line("", "data-toc-label", label),
+                f"the table of contents label {label[:60]} holds HTML, which the table of contents would show as "
+                f"it is: write the label as plain text, without < and >",
+            )
     located = 0
     for f in w.findings:
         located += 1
