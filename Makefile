@@ -47,7 +47,8 @@ schemas: $(VENV)/.build
 news: $(VENV)/.build
 	@$(TORV) new news --summary "$$SUMMARY" $(ARGS) -- "$$TITLE"
 
-## make meeting TITLE="..." START="2026-12-03 08:30": a new meeting (END="...", LOCATION="..." optional)
+## make meeting TITLE="..." START="2026-12-03 08:30": a new meeting (END="...", LOCATION="..." optional);
+## START="2027-01-28" (a date alone): a meeting that lasts all day
 meeting: $(VENV)/.build
 	@$(TORV) new meeting --summary "$$SUMMARY" --start "$$START" --end "$$END" --location "$$LOCATION" $(ARGS) -- "$$TITLE"
 
@@ -71,7 +72,8 @@ test: $(VENV)/.test
 # the Content-Security-Policy and the hostile corpus too (a renderer's own markup can open a path).
 ZENSICAL_TESTS := tests/test_site.py tests/test_feeds.py tests/test_edit_link.py tests/test_statement.py \
                   tests/test_links.py tests/test_html_valid.py tests/test_a11y.py tests/test_privacy.py \
-                  tests/test_parity.py tests/test_csp.py tests/test_hostile.py
+                  tests/test_body_content.py tests/test_meetings.py tests/test_parity.py tests/test_csp.py \
+                  tests/test_hostile.py
 
 ## make test-zensical: the site tests, browser and security checks on the site built with Zensical, and the parity test
 test-zensical: $(VENV)/.test $(VENV)/.zensical

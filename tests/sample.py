@@ -98,13 +98,37 @@ def local_datetime(text) -> dt.datetime:
     return dt.datetime.strptime(str(text), "%Y-%m-%d %H:%M")
 
 
+def when(value) -> dt.date:
+    """A meeting's start or end as written: a local date and time, or (YAML reads it as a date) a date alone."""
+    return value if isinstance(value, dt.date) else local_datetime(value)
+
+
+def is_all_day(ev: dict) -> bool:
+    return not isinstance(when(ev["start"]), dt.datetime)
+
+
+def first_day(ev: dict) -> dt.date:
+    start = when(ev["start"])
+    return start.date() if isinstance(start, dt.datetime) else start
+
+
+def last_day(ev: dict) -> dt.date:
+    last = when(ev.get("end") or ev["start"])
+    return last.date() if isinstance(last, dt.datetime) else last
+
+
+def start_key(ev: dict) -> dt.datetime:
+    """A meeting's start for sorting (an all-day meeting at midnight)."""
+    start = when(ev["start"])
+    return start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
+
+
 def meetings() -> dict[str, dict[str, dict]]:
     return {g: v for g, v in news().items() if v[DEFAULT].get("event")}
 
 
 def is_upcoming(values: dict) -> bool:
-    ev = values["event"]
-    return local_datetime(ev.get("end") or ev["start"]).date() >= TODAY
+    return last_day(values["event"]) >= TODAY
 
 
 def pillars() -> dict[str, dict[str, dict]]:

@@ -79,7 +79,7 @@ def test_a_validation_error_leaves_the_previous_site_untouched(built_copy):
     line = next(i for i, text_ in enumerate(original.split("\n"), 1) if text_.startswith("date:"))
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
-    assert re.search(rf"^{re.escape(rel)}:{line}: date: .*2026-02-30", out, re.M), out
+    assert re.search(rf"^{re.escape(rel)}:{line}: error: date: .*2026-02-30", out, re.M), out
     assert "The previous site/ is unchanged" in out
     assert snapshot(site) == before
     assert sorted(os.listdir(root)) == sorted(["build", "site", "mkdocs.yml", "policy", "news", "docs", "overrides"])

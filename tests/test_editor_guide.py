@@ -22,7 +22,10 @@ GUIDES = {"en": os.path.join(ROOT, "EDITORS.md"), "da": os.path.join(ROOT, "EDIT
 # What the guide must walk through (the issue's list), as the English headings say it.
 TOPICS = [
     "publish a news item",
+    "link to another page",
+    "attach a document",
     "announce a meeting",
+    "announce an all-day meeting",
     "cancel a meeting",
     "add a translation",
     "phone number",

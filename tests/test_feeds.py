@@ -5,6 +5,7 @@ iCalendar) and compared with what the content files say (sample.py), with addres
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import zoneinfo
 
@@ -36,6 +37,11 @@ def calendar(site_dir: str, rel: str) -> icalendar.Calendar:
 
 
 def local(value) -> dt.datetime:
+    """A local date and time as written (or as a naive datetime) in the site's zone; a date: its midnight there."""
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=TZ)
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time(), tzinfo=TZ)
     return sample.local_datetime(value).replace(tzinfo=TZ)
 
 
@@ -75,8 +81,14 @@ def test_drafts_and_scheduled_items_are_not_in_the_feed(site_dir):
 @lang_param
 def test_every_page_announces_the_feed_and_the_news_index_links_it(site_dir, lang):
     for rel in sample.html_pages(site_dir, lang):
-        [link] = soup(site_dir, rel).select('head link[rel="alternate"][type="application/atom+xml"]')
-        assert sample.resolve(rel, link["href"]) == f"{lang}/feed.xml", rel
+        page = soup(site_dir, rel)
+        links = page.select('head link[rel="alternate"][type="application/atom+xml"]')
+        atom = [sample.resolve(rel, str(link["href"])) for link in links]
+        assert atom[0] == f"{lang}/feed.xml", rel
+        # a tag's and a pillar's page announce their own feed too, in their folder (test_subscriptions.py)
+        assert atom[1:] in ([], [rel.removesuffix("index.html") + "feed.xml"]), rel
+        [json_feed] = page.select('head link[rel="alternate"][type="application/feed+json"]')
+        assert sample.resolve(rel, str(json_feed["href"])) == f"{lang}/feed.json", rel
     index = f"{lang}/{sample.segment(lang, 'news')}/"
     [a] = soup(site_dir, index).select('a[type="application/atom+xml"]')
     assert sample.resolve(index, a["href"]) == f"{lang}/feed.xml"
@@ -87,7 +99,8 @@ def test_every_page_announces_the_feed_and_the_news_index_links_it(site_dir, lan
 
 @lang_param
 def test_an_upcoming_meeting_can_be_added_to_a_calendar(site_dir, lang):
-    upcoming = {g: v for g, v in sample.meetings().items() if sample.is_upcoming(v[DEFAULT])}
+    upcoming = {g: v for g, v in sample.meetings().items() if sample.is_upcoming(v[DEFAULT])
+                and not sample.is_all_day(v[DEFAULT]["event"]) and not v[DEFAULT]["event"].get("cancelled")}
     assert upcoming, "the sample has an upcoming meeting"
     for group, values in upcoming.items():
         v, ev = values[lang], values[lang]["event"]
@@ -122,8 +135,10 @@ def test_the_meetings_page_links_a_calendar_of_every_meeting(site_dir, lang):
     assert sorted(by_url) == sorted(f"{sample.site_url()}{sample.news_path(g, lang)}" for g in sample.meetings())
     for group, values in sample.meetings().items():
         event = by_url[f"{sample.site_url()}{sample.news_path(group, lang)}"]
-        assert event["DTSTART"].dt == local(values[lang]["event"]["start"])
-    assert [e["DTSTART"].dt for e in events] == sorted(e["DTSTART"].dt for e in events)
+        ev = values[lang]["event"]
+        assert event["DTSTART"].dt == (ev["start"] if sample.is_all_day(ev) else local(ev["start"]))
+    starts = [sample.start_key(values[lang]["event"]) for values in sample.meetings().values()]
+    assert [local(e["DTSTART"].dt) for e in events] == [local(s) for s in sorted(starts)]
 
 
 def test_a_meeting_is_one_calendar_entry_in_every_language(site_dir):
@@ -155,7 +170,7 @@ def test_calendar_text_is_escaped_and_folded_without_splitting_a_letter():
 def test_texts_that_try_to_break_out_stay_texts():
     """A bare carriage return cannot add a property to a calendar, a control character cannot make the feed
     invalid XML, markup stays text: both are written by libraries that escape (feeds.py)."""
-    from torv.feeds import CalendarEvent, FeedEntry, atom_feed
+    from torv.feeds import CalendarEvent, FeedEntry, FeedHead, atom_feed, json_feed
     from torv.feeds import icalendar as write
 
     title = "Møde\rX-INJECTED:1\r\nEND:VEVENT <b>&amp;</b>\x0b]]>"
@@ -165,8 +180,8 @@ def test_texts_that_try_to_break_out_stay_texts():
     [event] = icalendar.Calendar.from_ical(raw.encode("utf-8")).walk("VEVENT")
     shown = "Møde\nX-INJECTED:1\nEND:VEVENT <b>&amp;</b>]]>"  # line breaks as a reader gets them, \x0b gone
     assert str(event["SUMMARY"]) == shown and "X-INJECTED" not in event
-    feed = atom_feed(lang="da", title="Nyheder", author="Havbjerg", self_url="https://havbjerg.example/da/feed.xml",
-                     home_url="https://havbjerg.example/da/", entries=[FeedEntry(
-                         title=title, summary=title, url="https://havbjerg.example/da/x/", published=start)])
-    entry = etree.fromstring(feed.encode("utf-8")).find(f"{ATOM}entry")
+    head = FeedHead("da", "Nyheder", "Havbjerg", "https://havbjerg.example/da/feed.xml", "https://havbjerg.example/da/")
+    entries = [FeedEntry(title=title, summary=title, url="https://havbjerg.example/da/x/", published=start)]
+    entry = etree.fromstring(atom_feed(head, entries).encode("utf-8")).find(f"{ATOM}entry")
     assert entry is not None and entry.findtext(f"{ATOM}title") == shown
+    assert json.loads(json_feed(head, entries))["items"][0]["title"] == title  # JSON escapes every character

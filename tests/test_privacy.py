@@ -99,9 +99,10 @@ def test_the_hreflang_and_feed_links_are_intact_after_the_page_has_loaded(browse
         static = page.evaluate("""async () => { const html = await (await fetch(location.href)).text();
             const doc = new DOMParser().parseFromString(html, 'text/html');
             return [...doc.querySelectorAll('head link[rel=alternate]')].map(e => e.outerHTML); }""")
-        # one per language, x-default, and the news feed
-        assert live == static and len(static) == len(LANGS) + 2, (lang, live, static)
-        assert sum('type="application/atom+xml"' in link for link in live) == 1, live
+        # one per language, x-default, the news feed (Atom and JSON Feed) and the pillar's own feed
+        assert live == static and len(static) == len(LANGS) + 4, (lang, live, static)
+        assert sum('type="application/atom+xml"' in link for link in live) == 2, live
+        assert sum('type="application/feed+json"' in link for link in live) == 1, live
     ctx.close()
 
 

@@ -1,5 +1,6 @@
 """Choosing the renderer: `build --renderer`, the setting extra.torv.renderer, Zensical's own configuration
 per language, and clear messages (no traceback) for a wrong name or a renderer that is not installed."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -20,15 +21,18 @@ def set_renderer(root: str, value: str) -> None:
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text.replace("    timezone: Europe/Copenhagen\n",
-                              f"    timezone: Europe/Copenhagen\n    renderer: {value}\n", 1))
+        fh.write(
+            text.replace(
+                "    timezone: Europe/Copenhagen\n", f"    timezone: Europe/Copenhagen\n    renderer: {value}\n", 1
+            )
+        )
 
 
 def test_zensical_config_names_its_paths_from_its_own_folder():
     generated = "INHERIT: ../mkdocs.yml\ndocs_dir: sv/docs\nsite_dir: sv/site\ntheme:\n  language: sv\n  custom_dir: ../overrides\n"
     cfg = yaml.safe_load(render.zensical_config(generated, "sv"))
     assert cfg["INHERIT"] == "../mkdocs.sv.yml"
-    assert (cfg["docs_dir"], cfg["site_dir"]) == ("docs", "site")       # below build/sv/, where it lives
+    assert (cfg["docs_dir"], cfg["site_dir"]) == ("docs", "site")  # below build/sv/, where it lives
     assert cfg["theme"]["custom_dir"] == "../../overrides"
     assert cfg["theme"]["variant"] == "classic"
     assert all(name.startswith("material/") for name in cfg["theme"]["icon"].values())
@@ -64,10 +68,9 @@ def test_the_setting_chooses_the_renderer_and_the_option_overrides_it(tmp_path):
     root = copy_repo(str(tmp_path))
     set_renderer(root, "zensical")
     # no --renderer (run_build would name the one under test)
-    proc = subprocess.run([*TORV, "build", "--root", root, "--today", BUILD_DATE],
-                          capture_output=True, text=True)
+    proc = subprocess.run([*TORV, "build", "--root", root, "--today", BUILD_DATE], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert os.path.isfile(os.path.join(root, "site", "da", "search.json"))              # Zensical's index
+    assert os.path.isfile(os.path.join(root, "site", "da", "search.json"))  # Zensical's index
     assert os.path.isfile(os.path.join(root, "build", "da", "zensical.yml"))
     proc = run_build(root, "--renderer", "material")
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -77,13 +80,26 @@ def test_the_setting_chooses_the_renderer_and_the_option_overrides_it(tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(importlib.util.find_spec("zensical") is None, reason="Zensical is not installed")
 def test_a_zensical_warning_stops_the_build_with_its_message_and_no_traceback(tmp_path):
-    """Zensical's strict mode also stops at a link to a page that does not exist (Material lets it pass)."""
+    """Zensical's strict mode also stops at a link to a page that does not exist (Material lets it pass). Torv's
+    validator stops such a link in the content first, so it is put into the generated tree for Zensical to find."""
+    from torv import render
+
     root = copy_repo(str(tmp_path))
-    with open(os.path.join(root, "docs", "om.da.md"), "a", encoding="utf-8") as fh:
+    source = os.path.join(root, "docs", "om.da.md")
+    with open(source, encoding="utf-8") as fh:
+        original = fh.read()
+    with open(source, "a", encoding="utf-8") as fh:
         fh.write("\nSe [denne side](findes-ikke.md).\n")
     proc = run_build(root, "--renderer", "zensical")
     out = proc.stdout + proc.stderr
-    assert proc.returncode == 1, out
-    assert "page does not exist" in out and "om.md:" in out and "Nothing was published" in out
-    assert "Traceback" not in out and "\x1b[" not in out
+    assert proc.returncode == 1 and "findes-ikke.md leads to no page" in out and "Nothing was built" in out, out
     assert not os.path.exists(os.path.join(root, "site"))
+    with open(source, "w", encoding="utf-8") as fh:
+        fh.write(original)
+    assert run_build(root, "--renderer", "zensical").returncode == 0
+    with open(os.path.join(root, "build", "da", "docs", "om.md"), "a", encoding="utf-8") as fh:
+        fh.write("\nSe [denne side](findes-ikke.md).\n")
+    run = render.render_language(render.renderer("zensical"), os.path.join(root, "build"), "da", True)
+    assert run.returncode != 0, run.output
+    assert "page does not exist" in run.output and "om.md:" in run.output
+    assert "Traceback" not in run.output and "\x1b[" not in run.output

@@ -162,6 +162,47 @@ def test_what_markdown_writes_is_kept_whole():
     assert elements(clean_fragment(rendered)).found == elements(rendered).found
 
 
+def test_torvs_own_pictures_and_document_links_are_kept_whole():
+    """The markup the compile step writes into a text (pages/images.picture_html: <picture> with a WebP <source>,
+    srcset, sizes, width, height, lazy loading, a figure with its caption; pages/body.py: a document's link with its
+    type and size) is on the one allowlist: the validator has nothing to report and the sanitiser keeps all of it."""
+    from torv.pages.images import SIZES, picture_html
+    from torv.pages.shapes import Image
+
+    view = Image(
+        src="billeder/forum.480w.jpg",
+        alt="Deltagere ved forummødet",
+        width=2400,
+        height=1600,
+        srcset="billeder/forum.480w.jpg 480w, billeder/forum.960w.jpg 960w, billeder/forum.jpg 2400w",
+        webp_srcset="billeder/forum.480w.webp 480w, billeder/forum.960w.webp 960w",
+        sizes=SIZES,
+        loading="lazy",
+        caption="Forummødet <i>i oktober</i> & bagefter",
+        credit=None,
+    )
+    document = '<p><a href="filer/program.pdf">Programmet</a> (PDF, 118 kB)</p>'
+    for fragment in (picture_html(view, figure=True), picture_html(view, figure=False), document):
+        assert not walk(fragment).findings, fragment
+        assert elements(clean_fragment(fragment)).found == elements(fragment).found, fragment
+    kept = elements(clean_fragment(picture_html(view, figure=True))).found
+    assert [tag for tag, _ in kept] == ["figure", "picture", "source", "img", "figcaption"]
+    source, img = dict(kept[2][1]), dict(kept[3][1])
+    assert source["type"] == "image/webp" and source["srcset"] == view.webp_srcset and source["sizes"] == SIZES
+    assert img["srcset"] == view.srcset and img["loading"] == "lazy" and img["decoding"] == "async"
+    assert (img["width"], img["height"]) == ("2400", "1600")
+    # the same attributes cannot carry a load from another host or a value Torv never writes
+    for hostile in (
+        '<picture><source type="image/webp" srcset="x.webp 480w, https://evil.example/y.webp 960w"></picture>',
+        '<img src="x.jpg" srcset="x.jpg 1x, //evil.example/y.jpg 2x" alt="x">',
+        '<picture><source type="text/html" srcset="x.webp"></picture>',
+        '<img src="x.jpg" sizes="url(https://evil.example/)" alt="x">',
+    ):
+        assert walk(hostile).findings, hostile
+        assert_harmless(clean_fragment(hostile))
+        assert "evil.example" not in clean_fragment(hostile) and "text/html" not in clean_fragment(hostile)
+
+
 ATOMS = st.sampled_from(
     [
         "<p>",

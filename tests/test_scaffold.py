@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import BUILD_DATE, FIXTURE, TORV, copy_repo, run_build
-from torv import i18n, scaffold
+from torv import codes, i18n, scaffold
 from torv.schema import PLACEHOLDER
 from torv.settings import load_settings
 from torv.site import load_site
@@ -165,6 +165,12 @@ def test_the_default_language_file_holds_every_field_and_translations_only_todo_
         assert "date:" not in tr and "start:" not in tr, "shared fields stay in the default-language file"
 
 
+def test_a_meeting_that_lasts_all_day_is_written_with_its_dates_alone():
+    files = scaffold.new_news(SETTINGS, {}, "Erhvervsmessen", TODAY, start="2027-03-12", end="2027-03-13")
+    da = files[f"news/{TODAY.year}/erhvervsmessen.{DEFAULT}.md"]
+    assert "event:\n  start: 2027-03-12\n  end: 2027-03-13\n" in da
+
+
 @pytest.mark.parametrize(
     "kw,message",
     [
@@ -175,6 +181,9 @@ def test_the_default_language_file_holds_every_field_and_translations_only_todo_
         ({"title": "Møde", "start": "2026-02-30 08:30"}, "not a real date"),
         ({"title": "Møde", "start": "2026-12-03 10:00", "end": "2026-12-03 09:00"}, "end after the start"),
         ({"title": "Møde", "location": "Rådhuset"}, "needs its start"),
+        ({"title": "Møde", "start": "2027-01-28", "end": "2027-01-28 16:00"}, "end written like the start"),
+        ({"title": "Møde", "start": "2027-01-28", "end": "2027-01-27"}, "last day not before the first"),
+        ({"title": "Møde", "start": "2027-02-30"}, "not a real date"),
     ],
 )
 def test_scaffolding_refuses_what_would_not_validate(kw, message):
@@ -296,10 +305,22 @@ def test_new_news_meeting_and_commitment_validate_once_translated_and_build(tmp_
             e.startswith(f"{rel}:{n}: ") and f'{field}: expected a translated text, found the placeholder "TODO: ' in e
             for e in errors
         ), (rel, n, field, errors)
-    assert len(errors) == len(expected) and out[-1].startswith(f"{len(expected)} errors, ")
+    # the text to translate is marked too (an error), and the default-language text is still to be written (a warning)
+    _, report = load_site(root, today=TODAY)
+    markers = [p.path for p in report.problems if p.field == "body" and p.code == codes.PLACEHOLDER]
+    assert sorted(markers) == sorted(translations)
+    empty = [p.path for p in report.problems if p.code == codes.EMPTY_BODY]
+    assert sorted(empty) == sorted([news[0], meeting[0]])
+    assert len(errors) == len(expected) and out[-1].startswith(
+        f"{len(expected) + len(translations)} errors, 2 warnings, "
+    )
 
     for rel in translations + [f"policy/pillars/dialog.{lg}.md" for lg in LANGS[1:]]:
         translate(root, rel)
+    for rel in (news[0], meeting[0]):  # what the editor writes in the default language
+        text = re.sub(r"<!-- Write the text below.*?-->", "Tekst.", read(root, rel))
+        with open(os.path.join(root, rel), "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
     code, out = validate(root)
     assert code == 0 and out[-1].startswith("0 errors, 0 warnings"), out
 

@@ -52,7 +52,7 @@ def test_the_default_language_may_come_later_in_the_list(tmp_path):
 
 def test_two_default_languages(tmp_path):
     assert problems(tmp_path, ("{code: sv, name: Svenska}", "{code: sv, name: Svenska, default: true}")) == [
-        (codes.ONE_DEFAULT_LANGUAGE, "mkdocs.yml:9: extra.torv.languages: expected exactly one language with "
+        (codes.ONE_DEFAULT_LANGUAGE, "mkdocs.yml:9: error: extra.torv.languages: expected exactly one language with "
                                      "default: true, found several")]
 
 
@@ -60,23 +60,25 @@ def test_a_language_without_interface_strings_and_its_texts(tmp_path):
     assert problems(tmp_path, ("{code: en, name: English}", "{code: eng, name: English}")) == [
         (codes.MISSING_TRANSLATION, "mkdocs.yml:8: warning: extra.torv.municipality: missing translation (eng): "
                                     "the da text is shown instead"),
-        (codes.UNKNOWN_LANGUAGE, 'mkdocs.yml:8: extra.torv.municipality.en: expected a language code '
+        (codes.UNKNOWN_LANGUAGE, 'mkdocs.yml:8: error: extra.torv.municipality.en: expected a language code '
                                  '(da, sv, eng), found "en" (did you mean `eng`?)'),
-        (codes.NO_INTERFACE_STRINGS, 'mkdocs.yml:9: extra.torv.languages: Torv has no interface strings for "eng": '
+        (codes.NO_INTERFACE_STRINGS, 'mkdocs.yml:9: error: '
+                                     'extra.torv.languages: Torv has no interface strings for "eng": '
                                      'expected one of da, en, fi, is, nb, nn, sv, or add scripts/torv/strings/eng.yml '
                                      '(did you mean `en`?)')]
 
 
 def test_an_unknown_time_zone(tmp_path):
     assert problems(tmp_path, ("timezone: Europe/Copenhagen", "timezone: Europe/Kopenhagen")) == [
-        (codes.UNKNOWN_TIME_ZONE, 'mkdocs.yml:13: extra.torv.timezone: expected a time zone like '
+        (codes.UNKNOWN_TIME_ZONE, 'mkdocs.yml:13: error: extra.torv.timezone: expected a time zone like '
                                   'Europe/Copenhagen, found "Europe/Kopenhagen"')]
 
 
 def test_cname_needs_the_host_of_site_url(tmp_path):
     assert problems(tmp_path, ("site_url: https://havbjerg.example/\n", ""),
                     ("phone_region: DK", "phone_region: DK\n    cname: true")) == [
-        (codes.CNAME_WITHOUT_SITE_URL, "mkdocs.yml:14: extra.torv.cname: expected site_url with the custom domain, "
+        (codes.CNAME_WITHOUT_SITE_URL, "mkdocs.yml:14: error: "
+                                       "extra.torv.cname: expected site_url with the custom domain, "
                                        "e.g. site_url: https://erhverv.havbjerg.dk/, found none: cname: true "
                                        "publishes the host of site_url")]
 
@@ -85,12 +87,14 @@ def test_cname_needs_the_host_of_site_url(tmp_path):
 def test_site_and_repo_url_must_be_text(tmp_path, key, line):
     old = [ln for ln in MKDOCS.splitlines() if ln.startswith(f"{key}:")][0]
     assert problems(tmp_path, (old, f"{key}: [https://havbjerg.example/]")) == [
-        (codes.INVALID_URL, f"mkdocs.yml:{line}: {key}: expected a web address like https://erhverv.havbjerg.dk/, "
+        (codes.INVALID_URL, f"mkdocs.yml:{line}: error: {key}: expected a web address like "
+                            "https://erhverv.havbjerg.dk/, "
                             f"found a list")]
 
 
 def test_mkdocs_yml_nested_too_deeply(tmp_path):
     deep = "[" * 3000 + "]" * 3000
     assert problems(tmp_path, ("phone_region: DK", f"phone_region: DK\nnav: {deep}")) == [
-        (codes.BROKEN_YAML, "mkdocs.yml:1: broken YAML: lists and groups are nested too deeply (hundreds of [ or { "
+        (codes.BROKEN_YAML, "mkdocs.yml:1: error: "
+                            "broken YAML: lists and groups are nested too deeply (hundreds of [ or { "
                             "inside each other); write plain text, lists and `key: value` pairs")]

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import secrets
 import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from . import faults, publish, render
 from .compile import Copy, compile_site
 from .finish.run import finish_site
 from .finish.sanitize import UnmarkedContent
+from .pictures import place, render_all
 from .rootpages import root_files
 from .settings import ConfigError
 from .site import Site, load_site
@@ -25,6 +27,8 @@ from .site import Site, load_site
 # The live preview (`make serve`) builds in its own folder below build/, which a production
 # build leaves alone: build/preview/tree/ (generated pages) and build/preview/site/ (served).
 PREVIEW_DIR = os.path.join("build", "preview")
+# Smaller copies of pictures, by the original's content hash: kept between builds (build/pictures/).
+PICTURE_CACHE = "pictures"
 
 
 def preview_paths(root: str) -> tuple[str, str]:
@@ -33,8 +37,9 @@ def preview_paths(root: str) -> tuple[str, str]:
     return os.path.join(base, "tree"), os.path.join(base, "site")
 
 
-def write_tree(files: dict, build_dir: str, keep: tuple = ()) -> None:
-    """Replace the build tree with the generated files (entries named in `keep` stay)."""
+def write_tree(files: dict, build_dir: str, keep: tuple = (), cache: str | None = None) -> None:
+    """Replace the build tree with the generated files (entries named in `keep` stay); pictures made smaller come
+    from `cache` (build/cache/pictures/) when they were made before, and are made there when not."""
     if os.path.isdir(build_dir):
         for name in os.listdir(build_dir):
             if name in keep:
@@ -44,16 +49,40 @@ def write_tree(files: dict, build_dir: str, keep: tuple = ()) -> None:
                 shutil.rmtree(path)
             else:
                 os.remove(path)
+    made: list[tuple[Copy, str]] = []
     for rel, content in files.items():
         path = os.path.join(build_dir, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        if isinstance(content, Copy):
+        if isinstance(content, Copy) and content.width:
+            made.append((content, path))
+        elif isinstance(content, Copy):
             shutil.copyfile(content.source, path)
         else:
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(content)
+    _make_pictures(made, cache)
 
 
+def _make_pictures(made: list[tuple[Copy, str]], cache: str | None) -> None:
+    """The smaller copies of pictures: each picture read once, each copy made once (build/pictures/ keeps them for
+    the next build) and placed in every language's folder."""
+    if not made:
+        return
+    if cache is None:
+        cache = tempfile.mkdtemp(prefix="torv-pictures-")
+    by_source: dict[str, dict[tuple, list[str]]] = {}
+    for c, path in made:
+        by_source.setdefault(c.source, {}).setdefault((c.width, c.format), []).append(path)
+
+    def one(source: str) -> None:
+        wanted = by_source[source]
+        cached = render_all(source, list(wanted), cache)
+        for key, paths in wanted.items():
+            for path in paths:
+                place(cached[key], path)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        list(pool.map(one, by_source))
 
 
 @dataclass(frozen=True)
@@ -80,7 +109,7 @@ def build(root: str, today: dt.date | None = None, out: str | None = None, stric
         keep: tuple[str, ...] = ()
     else:
         build_dir, default_out = os.path.join(root, "build"), os.path.join(root, "site")
-        keep = (os.path.basename(PREVIEW_DIR),)
+        keep = (os.path.basename(PREVIEW_DIR), os.path.basename(PICTURE_CACHE))
     out = os.path.abspath(out or default_out)
     where = Folders(build_dir, out, keep, "preview" if preview else f"{os.path.basename(out)}/")
     try:
@@ -114,8 +143,8 @@ def _build(root: str, today: dt.date | None, strict: bool, log, preview: bool, r
         return 2
     nonce = secrets.token_hex(16)  # marks the content region of every page (finish/sanitize.py)
     files = compile_site(site, preview=preview, root_rel=os.path.relpath(root, build_dir).replace(os.sep, "/"),
-                         nonce=nonce)
-    write_tree(files, build_dir, where.keep)
+                         addresses_from_file=chosen.addresses_from_file, nonce=nonce)
+    write_tree(files, build_dir, where.keep, cache=os.path.join(root, "build", PICTURE_CACHE))
     langs = site.settings.languages
     with ThreadPoolExecutor(max_workers=len(langs)) as pool:
         results = list(pool.map(lambda lg: render.render_language(chosen, build_dir, lg, strict), langs))

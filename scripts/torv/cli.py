@@ -130,8 +130,10 @@ def new_arguments(parser: argparse.ArgumentParser) -> None:
     for p in (news, meeting):
         p.add_argument("title", nargs="?", default="", help="the title in the default language")
         p.add_argument("--summary", default="", help="one or two sentences for lists and feeds (default: the title)")
-    meeting.add_argument("--start", default="", help="local date and time, e.g. 2026-12-03 08:30")
-    meeting.add_argument("--end", default="", help="local date and time it ends (optional)")
+    meeting.add_argument(
+        "--start", default="", help="local date and time, e.g. 2026-12-03 08:30; a date alone (2027-01-28): all day"
+    )
+    meeting.add_argument("--end", default="", help="local date and time it ends, or its last day (optional)")
     meeting.add_argument("--location", default="", help="where, e.g. Havbjerg Rådhus, mødesal 1 (optional)")
     commitment = kinds.add_parser(
         "commitment",

@@ -115,7 +115,7 @@ TOO_LONG = _code(
     "a `summary:` of 340 characters", "the summary shortened to 300 characters or fewer")
 PLACEHOLDER = _code(
     "T021", "placeholder",
-    "A text still holds the `TODO:` placeholder that scaffolding puts in translations.",
+    "A text or the text below the fields still holds the `TODO:` marker that scaffolding puts in translations.",
     "`title: \"TODO: Dialogmøde\"`", "`title: Dialogmöte`")
 HTML_IN_TEXT = _code(
     "T022", "html-in-text",
@@ -247,46 +247,100 @@ CNAME_WITHOUT_SITE_URL = _code(
     "`cname: true` and no `site_url:`", "`site_url: https://erhverv.havbjerg.dk/`")
 
 
+# ---------------------------------------------------------------- links, documents and pictures in the text
+BROKEN_LINK = _code(
+    "T050", "broken-link",
+    "A link to a content file or to an address of the site that does not exist, or to an anchor (#...) that the "
+    "page does not have.",
+    "`[Mødet](dialogmode.da.md)`", "`[Mødet](dialogmoede.da.md)`")
+LINK_TO_UNPUBLISHED = _code(
+    "T051", "link-to-unpublished",
+    "Warning: a link to a draft or to a news item that is not published yet; until it is, the link text is "
+    "shown without the link.",
+    "`[Programmet](program.da.md)` while program.da.md has `draft: true`", "the link added when the item is published")
+MISSING_DOCUMENT = _code(
+    "T052", "missing-document",
+    "A document (PDF, Word ...) linked from the text or named in a field does not exist at the path given.",
+    "`[Programmet](files/program.pdf)` with no such file", "the document uploaded to `files/` next to the file")
+DOCUMENT_TYPE = _code(
+    "T053", "document-type",
+    "A link to a file of a type the site does not publish: only PDF, Office, OpenDocument, CSV and plain text "
+    "documents are.",
+    "`[Video](files/film.mp4)`", "`[Video](https://havbjerg.example/film)`, or a PDF")
+INACCESSIBLE_PDF = _code(
+    "T054", "inaccessible-pdf",
+    "Warning: a PDF without tags, a document language or a title: screen readers cannot read it properly, and "
+    "public bodies must publish accessible documents.",
+    "a PDF printed to file", "the PDF exported from Word with document structure tags, language and title")
+LARGE_PICTURE = _code(
+    "T055", "large-picture",
+    "Warning: a picture file over 5 MB; the site makes smaller copies for visitors, but the original is kept in the "
+    "repository and takes long to build.",
+    "`images/forum.jpg` of 12 MB, straight from the camera", "the picture saved at 3000 pixels wide or less")
+FILE_NAME = _code(
+    "T056", "file-name",
+    "A file or folder name with spaces, capitals or other characters than a-z, digits and -: it would become "
+    "(part of) an address, of a page, a picture or a document. The message proposes a name.",
+    "`news/2026/Ny Rådgivning.da.md`", "`news/2026/ny-raadgivning.da.md`")
+EMPTY_BODY = _code(
+    "T057", "empty-body",
+    "Warning: a news item or page has no text below its fields.",
+    "a news item with only `---` fields", "a few lines of text below the fields")
+
+
+# ---------------------------------------------------------------- meetings
+CANCELLED_WITHOUT_UPDATE = _code(
+    "T058", "cancelled-without-update",
+    "Warning: a cancelled meeting has no `updated:` date, so calendars that subscribe to it may keep the meeting "
+    "as it was (the date tells them that it changed).",
+    "`cancelled: true` and no `updated:`", "`cancelled: true` and `updated: 2026-11-22`, the day it was cancelled")
+MIXED_ALL_DAY = _code(
+    "T059", "mixed-all-day",
+    "A meeting's start and end are not of the same kind: one a date alone (a meeting over whole days), the "
+    "other a date and a time.",
+    "`start: 2027-01-28` and `end: 2027-01-28 16:00`", "`start: 2027-01-28 09:00` and `end: 2027-01-28 16:00`")
+
+
 # ---------------------------------------------------------------- safety (README: Security)
 MARKUP_NOT_PUBLISHED = _code(
-    "T050", "markup-not-published",
+    "T060", "markup-not-published",
     "HTML in the text that the site does not publish: an element, an attribute or a declaration that is not on "
     "the allowlist (README: Security), which the sanitiser would remove.",
     "`<font color=\"red\">Vigtigt</font>`", "`**Vigtigt**`")
 PICTURE_FROM_ANOTHER_SITE = _code(
-    "T051", "picture-from-another-site",
+    "T061", "picture-from-another-site",
     "A picture in the text that is loaded from another site: every visitor's browser would ask that site for it.",
     "`![Logo](https://billeder.example/logo.png)`", "`![Logo](images/logo.png)`, the picture next to the page")
 HTML_COMMENT = _code(
-    "T052", "html-comment",
+    "T062", "html-comment",
     "Note: an HTML comment in the text is removed from the page; nobody sees it, not even in the page's source.",
     "`<!-- husk at opdatere tallene -->`", "nothing to fix, if it is a note to other editors")
 TEXT_TOO_COMPLEX = _code(
-    "T053", "text-too-complex",
+    "T063", "text-too-complex",
     "A page's text is too tangled to render in reasonable time: too many unclosed brackets, too much markup in "
     "one paragraph, too many abbreviations, lists or quotes nested too deeply.",
     "a paragraph of 5,000 `[` without `]`", "the brackets closed, or the text split into paragraphs")
 INVISIBLE_CHARACTER = _code(
-    "T054", "invisible-character",
+    "T064", "invisible-character",
     "A text holds an invisible character: a control character (it breaks feeds and calendars), a character "
     "that turns the direction of the text, or a tab or line break in a one-line field.",
     "a title with U+202E (right-to-left override) pasted in", "the title typed again without it")
 OUTSIDE_CONTENT = _code(
-    "T055", "file-outside-content",
+    "T065", "file-outside-content",
     "A file a page refers to is outside the content folders (policy/, news/, docs/), or is a symbolic link, "
     "which could publish any file of the machine.",
     "`image: ../../mkdocs.yml`", "`image: images/forum.jpg`, a real file next to the page")
 UNSAFE_SVG = _code(
-    "T056", "unsafe-svg",
+    "T066", "unsafe-svg",
     "An SVG picture with a script, an event handler, a reference to another file or host, or a document type: "
     "it could run code or load from another host on the site.",
     "`kort.svg` with `<script>` in it", "the picture saved again as plain SVG, or as PNG")
 DATE_OUT_OF_RANGE = _code(
-    "T057", "date-out-of-range",
+    "T067", "date-out-of-range",
     "A date before 1900 or after 2200: a mistake, and it breaks feeds and calendars.",
     "`start: 0001-12-03 08:30`", "`start: 2026-12-03 08:30`")
 UNSAFE_SETTING = _code(
-    "T058", "unsafe-setting",
+    "T068", "unsafe-setting",
     "A setting in mkdocs.yml that would run code while the site is built (`hooks:`, a `!!python/` tag) or "
     "make every visitor load a script or stylesheet from another host.",
     "`hooks: [scripts/x.py]`", "no `hooks:` (Torv needs no plugin or hook)")

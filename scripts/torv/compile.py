@@ -1,5 +1,7 @@
 """Pages -> build tree: every page of every language as Markdown with front matter, media copies, feeds, configs.
 
+The feeds and calendars (syndication.py) and the commitments as open data (opendata.py) are files of the tree too.
+
 Pure: `compile_site(site)` returns {build-relative path: text or Copy(source)}; nothing is written
 (build.write_tree writes it). Everything a template shows is in `page.meta` (pages/shapes.py), so the
 templates in overrides/ read only page.meta and config.extra.
@@ -12,11 +14,13 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .site import Site
+from .linkcheck import link_index
+from .opendata import open_data
 from .pages import Page, Shared, pages_of
 from .records import content_of
 from .renderconfig import config
 from .routes import Routes
+from .site import Site
 from .syndication import subscriptions
 
 # Characters a YAML 1.1 reader refuses or reads as a line break inside a quoted string (JSON leaves them as they
@@ -27,6 +31,8 @@ YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]
 @dataclass(frozen=True)
 class Copy:
     source: str  # absolute path of a file to copy into the build tree
+    width: int | None = None  # a picture made smaller (and/or in another format) at build time: its width
+    format: str | None = None  # jpeg | png | webp
 
 
 _NAMES: dict[type, tuple[str, ...]] = {}  # a record type's field names, looked up once
@@ -53,26 +59,31 @@ def front_matter(page: Page) -> str:
     return f"---\n{yaml_line(page.meta)}\n---\n\n{page.body.strip()}\n"
 
 
-def compile_site(site: Site, preview: bool = False, root_rel: str = "..", nonce: str = "") -> dict[str, str | Copy]:
+def compile_site(
+    site: Site, preview: bool = False, root_rel: str = "..", addresses_from_file: bool = False, nonce: str = ""
+) -> dict[str, str | Copy]:
     """The build tree of a checked site. `preview=True` only for the live preview: drafts and scheduled
-    items are shown, with a notice. `root_rel`: the repository folder as seen from the build tree. `nonce`:
-    marks the content region of every page for the finishing pass (new for every build, finish/sanitize.py)."""
+    items are shown, with a notice. `root_rel`: the repository folder as seen from the build tree.
+    `addresses_from_file`: the renderer reads relative addresses in a page's text from its Markdown file's folder
+    (render.Renderer.addresses_from_file). `nonce`: marks the content region of every page for the finishing pass
+    (new for every build, finish/sanitize.py)."""
     content = content_of(site, preview)
     routes = Routes.of(site.settings, site.root)
-    shared = Shared.of(site.settings, site.today, preview, nonce)
+    shared = Shared.of(site.settings, site.today, preview, link_index(site, preview), addresses_from_file, nonce)
     files: dict[str, str | Copy] = {}
-    media: dict[str, str] = {}  # docs-relative path -> source, every language's
+    media: dict[str, Copy] = {}  # docs-relative path -> what to copy there, every language's
     for lang in routes.languages:
         for page in pages_of(content, routes, lang, shared):
             files[routes.build_file(lang, routes.output_file(lang, page.url))] = front_matter(page)
-            media.update((m.path, m.source) for m in page.files)
-        for path, text in subscriptions(content, routes, shared, lang).items():
+            media.update((m.path, Copy(m.source, m.width, m.format)) for m in page.files)
+        data = subscriptions(content, routes, shared, lang) | open_data(content, routes, shared, lang)
+        for path, text in data.items():
             files[routes.build_file(lang, path)] = text
         files[routes.config_file(lang)] = config(content, routes, shared, lang, root_rel)
     # Every language's folder gets every copy, as before: a picture only one language's text shows is in all.
     for lang in routes.languages:
-        for path, source in media.items():
-            files[routes.build_file(lang, path)] = Copy(source)
+        for path, copy in media.items():
+            files[routes.build_file(lang, path)] = copy
     return files
 
 

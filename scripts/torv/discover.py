@@ -29,14 +29,15 @@ def discover(root: str) -> list[str]:
     return out
 
 
-def name_problems(files: list[str], root: str) -> list[Problem]:
-    """Every content file has a plain name (safety/names.py) and is a real file, not a symbolic link on the way
-    (safety/files.py): a name becomes an address, and a link could publish any file of the machine."""
+def name_problems(files: list[str], root: str, default: str) -> list[Problem]:
+    """Every content file has a plain name (safety/names.py, the name proposed in the `default` language's
+    spelling) and is a real file, not a symbolic link on the way (safety/files.py): a name becomes an address,
+    and a link could publish any file of the machine."""
     problems = []
     for rel in files:
-        name = path_problem(rel)
+        name = path_problem(rel, default)
         if name:
-            problems.append(Problem(codes.INVALID_ID, rel, 0, "", name))
+            problems.append(Problem(codes.FILE_NAME, rel, 0, "", name))
         link = link_problem(os.path.join(root, rel), root)
         if link:
             problems.append(Problem(link[0], rel, 0, "", link[1]))
@@ -97,3 +98,4 @@ def misplaced(rel: str) -> str:
         return ("this file has no place in the policy: expected policy/policy.<lang>.md, "
                 "policy/pillars/<id>.<lang>.md or policy/contacts.yml")
     return "this file has no place on the site"
+

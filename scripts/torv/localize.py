@@ -42,5 +42,13 @@ def datetime_text(start: dt.datetime, end: dt.datetime | None, lang: str) -> str
     return f"{text} {DASH} {weekday(end.weekday(), lang)} {date_long(end.date(), lang)}, {time_short(end.time(), lang)}"
 
 
+def days_text(first: dt.date, last: dt.date | None, lang: str) -> str:
+    """A meeting over whole days, without a time: 'torsdag 28. januar 2027', or from its first to its last day."""
+    text = f"{weekday(first.weekday(), lang)} {date_long(first, lang)}"
+    if last is None or last == first:
+        return text
+    return f"{text} {DASH} {weekday(last.weekday(), lang)} {date_long(last, lang)}"
+
+
 def interval(opens: dt.time, closes: dt.time, lang: str) -> str:
     return f"{time_short(opens, lang)}{DASH}{time_short(closes, lang)}"

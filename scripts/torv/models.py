@@ -1,14 +1,16 @@
 """The content kinds editors write, as schemas. This file is the spec; CONTENT.md explains it."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from . import codes, i18n
-from .schema import (Boolean, Choice, Context, Date, DateTime, Email, FilePath, Ident, Integer, ListOf, Localized,
-                     Nested, Number, Phone, Ref, Schema, Text, TimeRange, TimeZone, Url, UrlOrEmail, did_you_mean,
-                     shown, url_host)
-from .schema.limits import (ALT_MAX, CITY_MAX, COMMITMENT_MAX, ICON_MAX, LOCATION_MAX, NAME_MAX,
+from .schema import (Boolean, Choice, Context, Date, DateOrDateTime, DocumentPath, Email, FilePath, Ident, Integer,
+                     ListOf, Localized, Nested, Number, Phone, Ref, Schema, Text, TimeRange, TimeZone, Url, UrlOrEmail,
+                     did_you_mean, shown, url_host)
+from .schema.base import shown_checked
+from .schema.limits import (ALT_MAX, CAPTION_MAX, CITY_MAX, COMMITMENT_MAX, ICON_MAX, LOCATION_MAX, NAME_MAX,
                             PILLAR_OR_COMMITMENT_PATTERN, POSTCODE_MAX, STREET_MAX, SUMMARY_MAX, TAG_LABEL_MAX,
                             TITLE_MAX, VISION_MAX)
 from .render import RENDERERS
@@ -38,27 +40,51 @@ class Commitment(Schema):
 
 
 class Event(Schema):
-    start = DateTime(required=True, help="Local date and time the meeting starts.")
-    end = DateTime(example="2026-12-03 11:00", help="Local date and time it ends; after start.")
+    start = DateOrDateTime(required=True, help="Local date and time the meeting starts; a date alone for a meeting "
+                                               "that lasts all day.")
+    end = DateOrDateTime(example="2026-12-03 11:00", help="Local date and time it ends, after start; for a meeting "
+                                                          "over whole days, its last day.")
     location = Text(translated=True, max_length=LOCATION_MAX, example="Havbjerg Rådhus, mødesal 1")
     address = Text(max_length=LOCATION_MAX, example="Torvet 1, 4900 Havbjerg")
     online = Url(example="https://havbjerg.example/moede", help="Link to join online.")
     registration = UrlOrEmail(help="Link or e-mail address to sign up.")
     registration_deadline = Date(help="Last day to sign up; not after the start.")
     audience = Text(translated=True, max_length=LOCATION_MAX, example="Virksomhedsledere i Havbjerg")
-    cancelled = Boolean(help="true when the meeting is cancelled.")
+    cancelled = Boolean(help="true when the meeting is cancelled; set updated: to the day too.")
+    agenda = DocumentPath(translated=True, example="files/dagsorden.pdf", help="The agenda, a document next to "
+                                                                               "this file.")
+    minutes = DocumentPath(translated=True, example="files/referat.pdf", help="The minutes, a document next to "
+                                                                              "this file.")
 
     @classmethod
     def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
         start, end = v.get("start"), v.get("end")
-        if start and end and end <= start:
+        if start and end and is_all_day(start) != is_all_day(end):
+            if is_all_day(start):
+                expected = f"as a date alone (the meeting lasts all day), e.g. `end: {end:%Y-%m-%d}`"
+            else:
+                later = dt.datetime.combine(end, start.time()) + dt.timedelta(hours=2)
+                expected = (f"as a date and a time, e.g. `end: {later:%Y-%m-%d %H:%M}`, or the start as a date "
+                            f"alone too (`start: {start:%Y-%m-%d}`) for a meeting over whole days")
+            ctx.error(kp + ("end",), f"expected the end written like the start, {expected}; found "
+                                     f"{shown_checked(end)}", code=codes.MIXED_ALL_DAY)
+        elif start and end and is_all_day(start) and end < start:
+            ctx.error(kp + ("end",), f"expected the last day not before the first ({start.isoformat()}), "
+                                     f"found {end.isoformat()}", code=codes.DATES_OUT_OF_ORDER)
+        elif start and end and not is_all_day(start) and end <= start:
             ctx.error(kp + ("end",), f"expected an end after the start ({start:%Y-%m-%d %H:%M}), "
                                      f"found {end:%Y-%m-%d %H:%M}", code=codes.DATES_OUT_OF_ORDER)
         dl = v.get("registration_deadline")
-        if start and dl and dl > start.date():
+        first_day = start if start is None or is_all_day(start) else start.date()
+        if first_day and dl and dl > first_day:
             ctx.error(kp + ("registration_deadline",),
-                      f"expected a date not after the meeting starts ({start:%Y-%m-%d}), found {dl.isoformat()}",
+                      f"expected a date not after the meeting starts ({first_day:%Y-%m-%d}), found {dl.isoformat()}",
                       code=codes.DATES_OUT_OF_ORDER)
+
+
+def is_all_day(when: dt.date) -> bool:
+    """A meeting's start or end written as a date alone: the meeting lasts whole days."""
+    return not isinstance(when, dt.datetime)
 
 
 class Pillar(Schema):
@@ -95,6 +121,10 @@ class NewsItem(Schema):
     image = FilePath(help="A picture next to this file.")
     image_alt = Text(translated=True, max_length=ALT_MAX, example="Hovedbygningen på Havbjerggård",
                      help="What the picture shows; required with image.")
+    image_caption = Text(translated=True, max_length=CAPTION_MAX, example="Havbjerggård set fra haven",
+                         help="A caption shown under the picture.")
+    image_credit = Text(translated=True, max_length=NAME_MAX, example="Jens Hansen",
+                        help="Who took the picture: shown under it as Foto: Jens Hansen.")
     draft = Boolean(default=False, help="true keeps the item off the site.")
     slug = Ident(translated=True, example="dialogmoede-havbjerggaard", help="The item's address in this language.")
     event = Nested(Event, help="Makes the item a meeting.")
@@ -105,6 +135,16 @@ class NewsItem(Schema):
         if d and u and u < d:
             ctx.error(kp + ("updated",), f"expected a date not before the publication date "
                                          f"({d.isoformat()}), found {u.isoformat()}", code=codes.DATES_OUT_OF_ORDER)
+        ev = v.get("event") or {}
+        if ev.get("cancelled") and not u:
+            ctx.warning(kp + ("event", "cancelled"), f"a cancelled meeting needs `updated:` with the day it was "
+                                                     f"cancelled (not before {d.isoformat() if d else 'date'}), so "
+                                                     f"that calendars that subscribe to it see the change",
+                        code=codes.CANCELLED_WITHOUT_UPDATE)
+        for extra in ("image_caption", "image_credit"):
+            if v.get(extra) and not v.get("image"):
+                ctx.error(kp + (extra,), f"{extra} without a picture: expected `image: images/forum.jpg` with it, "
+                                         f"or no {extra}", code=codes.MISSING_FIELD)
         if v.get("image") and not v.get("image_alt"):
             ctx.error(kp + ("image",), "missing image_alt: a picture needs a text saying what it shows, "
                                        "e.g. `image_alt: Deltagere ved forummødet i rådhusets kantine`",

@@ -1,6 +1,7 @@
 """Problems found in content: one record each, with a stable code, collected before anything stops.
 
-Every message starts with the file path (pelican's rule) and reads `path:line: field: message`. A report
+Every message starts with the file path (pelican's rule) and reads `path:line: severity: field: message`
+(severity: error, warning or note). A report
 renders as plain text, GitHub Actions annotations (titled with the code) or JSON (with the code). The
 codes and what they mean are in codes.py.
 """
@@ -28,7 +29,7 @@ class Problem:
 
     def text(self) -> str:
         where = f"{self.path}:{self.line}"
-        prefix = "" if self.severity == ERROR else f"{self.severity}: "
+        prefix = f"{self.severity}: "
         fld = f"{self.field}: " if self.field else ""
         return f"{where}: {prefix}{fld}{self.message}"
 

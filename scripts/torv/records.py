@@ -8,8 +8,8 @@ from dataclasses import dataclass, fields
 from typing import Any, Generic, TypeVar
 
 from .load import Entry
-from .site import Site
 from .schema import PhoneNumber
+from .site import Site
 
 Texts = Mapping[str, str]  # a text in every language (a Localized field): language -> text
 TimeSpan = tuple[dt.time, dt.time]  # opens, closes
@@ -37,8 +37,8 @@ class Registration:
 
 @dataclass(frozen=True)
 class Event:
-    start: dt.datetime  # local time of the site's time zone
-    end: dt.datetime | None
+    start: dt.date  # a local date and time (dt.datetime, the site's time zone), or a date alone: all day
+    end: dt.date | None  # of the same kind as start; of an all-day meeting, its last day
     location: str | None
     address: str | None
     online: str | None
@@ -46,6 +46,29 @@ class Event:
     registration_deadline: dt.date | None
     audience: str | None
     cancelled: bool
+    agenda: str | None  # a document, relative to the item's folder
+    minutes: str | None
+
+    @property
+    def all_day(self) -> bool:
+        """The meeting lasts whole days: its start is a date alone."""
+        return not isinstance(self.start, dt.datetime)
+
+    @property
+    def first_day(self) -> dt.date:
+        s = self.start
+        return s.date() if isinstance(s, dt.datetime) else s
+
+    @property
+    def last_day(self) -> dt.date:
+        last = self.end or self.start
+        return last.date() if isinstance(last, dt.datetime) else last
+
+    @property
+    def begins(self) -> dt.datetime:
+        """The start as a local date and time: an all-day meeting begins at midnight (for sorting)."""
+        s = self.start
+        return s if isinstance(s, dt.datetime) else dt.datetime.combine(s, dt.time())
 
 
 @dataclass(frozen=True)
@@ -79,6 +102,8 @@ class NewsFields:
     contacts: tuple[str, ...]  # person or unit ids
     image: str | None  # relative to the item's folder
     image_alt: str | None
+    image_caption: str | None
+    image_credit: str | None
     draft: bool
     slug: str | None
     event: Event | None  # a meeting

@@ -73,6 +73,13 @@ class Renderer:
     module: str            # the Python package that renders
     script_styles: tuple[str, ...] = ()   # CSP sources of the stylesheets its script writes (finish/csp.py)
 
+    @property
+    def addresses_from_file(self) -> bool:
+        """Zensical reads every relative address in a page's text (Markdown links and raw HTML alike) from the
+        folder of the page's Markdown file; MkDocs converts only links to files and leaves other addresses for the
+        browser, which reads them from the page's own address (one folder deeper)."""
+        return self.name == "zensical"
+
     def config_path(self, build_dir: str, lang: str) -> str:
         if self.name == "zensical":
             # Its own folder: Zensical wants site_dir below the config's folder and keeps a .cache there;

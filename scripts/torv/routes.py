@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import i18n
-from .feeds import CALENDAR_FILE, FEED_FILE
+from .feeds import CALENDAR_FILE, FEED_FILE, JSON_FEED_FILE
 
 if TYPE_CHECKING:
     from .load import Entry
@@ -134,10 +134,27 @@ class Routes:
         return {lg: self.tag(lg, tag) for lg in self.languages}
 
     feed = FEED_FILE  # the language's news feed, at its root
+    json_feed = JSON_FEED_FILE  # the same news as a JSON Feed
     calendar = CALENDAR_FILE  # every meeting of the language
+    commitments_json = "commitments.json"  # the policy's commitments as open data, at the language's root
+    commitments_csv = "commitments.csv"
 
     def ics(self, item: Item[Any], lang: str) -> str:
         return ics_url(self.url(item, lang))
+
+    def tag_feed(self, lang: str, tag: str) -> str:
+        """A tag's own news feed, in its page's folder: emner/forum/feed.xml"""
+        return self.tag(lang, tag) + FEED_FILE
+
+    def pillar_feed(self, pillar: Item[Any], lang: str) -> str:
+        """The news about a pillar as a feed, in its page's folder: politik/dialog/feed.xml"""
+        return self.url(pillar, lang) + FEED_FILE
+
+    def webcal(self, lang: str, url: str) -> str | None:
+        """A calendar's full address as a webcal: subscription (None without site_url, or not on the web)."""
+        full = self.absolute(lang, url)
+        scheme, sep, rest = full.partition("://")
+        return f"webcal://{rest}" if sep and scheme in ("http", "https") else None
 
     # ---- files
     def output_file(self, lang: str, url: str) -> str:

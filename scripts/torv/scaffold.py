@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import Any
 
 import yaml
 
-from .languages import language
+from .safety.names import proposed
 from .schema import DATETIME_RE, PLACEHOLDER
+from .schema.dates import DATE_RE
 from .schema.limits import COMMITMENT_MAX, ID, ID_RE, LOCATION_MAX, SUMMARY_MAX, TITLE_MAX
 from .yamlio import FENCE, ReadError, split_front_matter
 
@@ -38,8 +40,7 @@ def slugify(text: str, max_length: int = SLUG_MAX, *, lang: str | None = None) -
     """An ASCII address from a text, spelt the way its language writes its letters in ASCII
     (languages.py): `Dialogmøde på Havbjerggård` (da) -> `dialogmoede-paa-havbjerggaard`,
     `Företagsträff i Göteborg` (sv) -> `foretagstraff-i-goteborg`."""
-    spell = language(lang or "").ascii
-    slug = re.sub(r"[^a-z0-9]+", "-", "".join(spell(ch) or " " for ch in text.lower())).strip("-")
+    slug = proposed(text, lang, fallback="")  # the one rule for names and slugs (safety/names.py)
     if len(slug) > max_length:
         cut = slug[:max_length + 1]
         slug = cut[:cut.rfind("-")] if "-" in cut[:max_length] else slug[:max_length]
@@ -100,15 +101,24 @@ def _text(value, what: str, example: str, max_length: int) -> str:
     return value
 
 
-def _datetime(value, what: str) -> dt.datetime:
-    m = DATETIME_RE.match((value or "").strip())
+def _when(value, what: str) -> dt.date:
+    """A meeting's start or end: a local date and time, or a date alone (a meeting that lasts all day)."""
+    text = (value or "").strip()
+    m = DATETIME_RE.match(text) or DATE_RE.match(text)
     if not m:
-        raise ScaffoldError(f"expected the {what} as a local date and time like 2026-12-03 08:30, "
+        raise ScaffoldError(f"expected the {what} as a local date and time like 2026-12-03 08:30, or a date alone "
+                            f"like 2027-01-28 for a meeting that lasts all day, "
                             f"found {json.dumps(value or '', ensure_ascii=False)}")
     try:
+        if m.re is DATE_RE:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
         return dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]))
     except ValueError:
         raise ScaffoldError(f"the {what} {value!r} is not a real date and time") from None
+
+
+def _written(when: dt.date) -> str:
+    return f"{when:%Y-%m-%d %H:%M}" if isinstance(when, dt.datetime) else when.isoformat()
 
 
 def _file(fields: list[str], body: str) -> str:
@@ -125,15 +135,19 @@ def new_news(settings, existing: dict, title: str, today: dt.date, summary: str 
     """
     title = _text(title, "title", 'TITLE="Ny rådgivning for iværksættere"', TITLE_MAX)
     summary = _text(summary, "summary", 'SUMMARY="Kort om nyheden"', SUMMARY_MAX) if summary else title
-    event = None
+    event: dict[str, Any] | None = None
     if start:
-        begins = _datetime(start, "start")
+        begins = _when(start, "start")
         event = {"start": begins}
         if end:
-            ends = _datetime(end, "end")
-            if ends <= begins:
-                raise ScaffoldError(f"expected the end after the start ({begins:%Y-%m-%d %H:%M}), "
-                                    f"found {ends:%Y-%m-%d %H:%M}")
+            ends = _when(end, "end")
+            all_day = not isinstance(begins, dt.datetime)
+            if all_day != (not isinstance(ends, dt.datetime)):
+                raise ScaffoldError(f"expected the end written like the start ({_written(begins)}): both a date "
+                                    f"alone (all day) or both a date and a time, found {_written(ends)}")
+            if ends < begins or (ends == begins and not all_day):
+                what = "last day not before the first" if all_day else "end after the start"
+                raise ScaffoldError(f"expected the {what} ({_written(begins)}), found {_written(ends)}")
             event["end"] = ends
         if location:
             event["location"] = _text(location, "location", 'LOCATION="Havbjerg Rådhus, mødesal 1"', LOCATION_MAX)
@@ -149,9 +163,9 @@ def new_news(settings, existing: dict, title: str, today: dt.date, summary: str 
     fields.append("# optional: tags, pillars, contacts, image + image_alt, updated, draft (see CONTENT.md)")
     if event:
         fields.append("event:")
-        fields.append(f"  start: {event['start']:%Y-%m-%d %H:%M}")
+        fields.append(f"  start: {_written(event['start'])}")
         if "end" in event:
-            fields.append(f"  end: {event['end']:%Y-%m-%d %H:%M}")
+            fields.append(f"  end: {_written(event['end'])}")
         if "location" in event:
             fields.append(f"  location: {scalar(event['location'])}")
         more = [k for k in ("end", "location") if k not in event]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import re
 import zoneinfo
@@ -11,9 +12,10 @@ from typing import Any
 import yaml
 
 from . import codes
+from .headings import MarkdownSetup, setup_of
 from .models import Settings
 from .problems import Report
-from .safety.config import config_problems
+from .safety.config import ALLOWED_NAME_PREFIXES, config_problems
 from .schema import Context, shown, url_host
 from .yamlio import TOO_DEEP, Lines, ReadError, decode, line_of, load_yaml, yaml_error
 
@@ -43,13 +45,26 @@ class SiteSettings:
     site_name: str
     cname: str | None = None     # custom domain (site_url's host) for site/CNAME, when extra.torv.cname
     renderer: str = "material"   # extra.torv.renderer: material or zensical (render.py)
-    markdown_extensions: list[Any] = field(default_factory=list)   # mkdocs.yml's, for the body check
+    markdown: MarkdownSetup = field(default_factory=lambda: setup_of([]))  # mkdocs.yml's, for the body check
 
 
 class _MkdocsLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags; they do not concern Torv."""
+    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags; they do not concern Torv, except a function of the
+    Markdown extensions (a toc's slugify), which makes the anchors of headings."""
 
 
+def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    """`!!python/name:pymdownx.slugs.uslugify`: the function, when safety/config.py allows the name; else None."""
+    module, _, name = suffix.rpartition(".")
+    if not (suffix.startswith(ALLOWED_NAME_PREFIXES) and re.fullmatch(r"[A-Za-z_][\w.]*", suffix) and module):
+        return None
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except Exception:  # a module that is not installed here: MkDocs reports it
+        return None
+
+
+_MkdocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 _MkdocsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
@@ -87,7 +102,7 @@ def load_settings(root: str) -> SiteSettings:
         repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
         cname=url_host(site_url) if values["cname"] else None,
         renderer=values.get("renderer", "material"),
-        markdown_extensions=_list(config.get("markdown_extensions")),
+        markdown=setup_of(config.get("markdown_extensions")),
     )
 
 
@@ -132,10 +147,6 @@ def _address(config: dict, key: str, lines: Lines, report: Report) -> str | None
     report.error("mkdocs.yml", line_of(lines, (key,)), key, f"expected a web address like "
                  f"https://erhverv.havbjerg.dk/, found {shown(value)}", code=codes.INVALID_URL)
     return None
-
-
-def _list(value: object) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def _strip_tags(text: str) -> str:

@@ -13,8 +13,11 @@ from dataclasses import field as dc_field
 from . import codes, statement
 from .addresses import address_conflicts, assign_urls
 from .discover import DATA_FILES, discover, group_markdown, name_problems
+from .documents import PICTURE_TYPES, extension, size_text
+from .linkcheck import check_links, link_index
 from .load import Entry, Loader
-from .problems import WARNING, Problem, Report
+from .pictures import LARGE
+from .problems import ERROR, WARNING, Problem, Report
 from .references import check_references
 from .settings import SiteSettings, load_settings, today_in
 from .states import mark_states
@@ -58,12 +61,17 @@ def load_site(root: str, today: dt.date | None = None, settings: SiteSettings | 
     site.pillars = sorted(entries["pillar"], key=lambda e: (e.default.get("order", 0), e.id))
     site.news = entries["news"]
     site.pages = entries["page"]
-    problems = name_problems(files, root) + misnamed + policy_problems(policies, settings.default_language)
+    problems = name_problems(files, root, settings.default_language) + misnamed + policy_problems(policies, settings.default_language)
     problems += mark_states(site)
     problems += check_references(site, ld.refs, ld.unreadable, ld.broken_tags)
     assign_urls(site)
     problems += address_conflicts(site)
-    problems += unused_files([f for f in files if not f.endswith(".md")], root, ld.assets)
+    link_problems, documents = check_links(site, link_index(site))
+    problems += link_problems
+    ld.assets.update(documents)
+    problems += large_pictures(ld.assets, root)
+    failed = {p.path for p in ld.report.problems + problems if p.severity == ERROR}
+    problems += unused_files([f for f in files if not f.endswith(".md")], root, ld.assets, failed)
     for p in problems:
         ld.report.add(p)
     site.assets = ld.assets
@@ -81,9 +89,25 @@ def policy_problems(policies: list[Entry], default: str) -> list[Problem]:
     return problems
 
 
-def unused_files(other: list[str], root: str, assets: set[str]) -> list[Problem]:
-    """Every file that is not Markdown is a picture somebody uses, a known data file, or reported."""
+def unused_files(other: list[str], root: str, assets: set[str],
+                 failed: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
+    """Every file that is not Markdown is a picture or document somebody uses, a known data file, or reported.
+    What a file with errors uses cannot be known: files in its folder (and below) are not reported."""
+    folders = tuple(os.path.dirname(f) + "/" for f in failed)
     return [Problem(codes.UNUSED_FILE, rel, 0, "", "this file is not used by any page: link to it from a page, "
                                                    "or delete it", WARNING)
             for rel in other
-            if rel not in DATA_FILES and os.path.normpath(os.path.join(root, rel)) not in assets]
+            if rel not in DATA_FILES and os.path.normpath(os.path.join(root, rel)) not in assets
+            and not rel.startswith(folders)]
+
+
+def large_pictures(assets: set[str], root: str) -> list[Problem]:
+    """A picture file over 5 MB: visitors get smaller copies, but the original slows every build."""
+    out = []
+    for path in sorted(assets):
+        if extension(path) in PICTURE_TYPES and os.path.isfile(path) and os.path.getsize(path) > LARGE:
+            size = size_text(os.path.getsize(path), "en").replace("\u00a0", " ")
+            out.append(Problem(codes.LARGE_PICTURE, os.path.relpath(path, root).replace(os.sep, "/"), 1, "",
+                               f"the picture is {size}, over 5 MB: save a smaller version (at most 3000 pixels wide) "
+                               f"and upload it in its place; visitors get smaller copies either way", WARNING))
+    return out

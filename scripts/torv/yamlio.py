@@ -210,6 +210,8 @@ def yaml_error(exc, text: str, first_line: int = 1) -> tuple[int, str]:
             if at_context and context_mark is not None:
                 mark = context_mark
             break
+    if problem.startswith("mapping values are not allowed here") and mark is not None:
+        plain = _colon_in_value(text.split("\n"), mark.line, mark.column) or plain
     line = (mark.line + first_line) if mark is not None else first_line
     message = f"broken YAML: {plain or problem}"
     if mark is not None:
@@ -221,6 +223,31 @@ def yaml_error(exc, text: str, first_line: int = 1) -> tuple[int, str]:
             if snippet:
                 message += f'; the line reads "{snippet}"'
     return line, message
+
+
+# Quotes that Word and phones type (left and right double and single quotes, low-9 double quote, guillemets)
+CURLY = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
+FIELD_LINE = re.compile(r"^(\s*)(?:- )?([A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def _colon_in_value(lines: list[str], n: int, column: int) -> str | None:
+    """What `mapping values are not allowed here` means on line n (0-based): a value in curly quotes, or a field
+    indented further than the one above it (YAML reads it as part of that field's value); None: a colon in a text."""
+    line = lines[n] if 0 <= n < len(lines) else ""
+    if any(q in line[:column] for q in CURLY):
+        m = FIELD_LINE.match(line)
+        key = m.group(2) if m else "title"
+        return (f"the value is in curly quotes (“...” or ”...”, as Word and phones write them), which YAML does not "
+                f"read as quotes: type straight quotes instead, e.g. {key}: \"Dialogmøde: erhvervsklimaet\"")
+    m = FIELD_LINE.match(line)
+    if m and line.index(":", len(m.group(1))) == column and n > 0:
+        above = next((FIELD_LINE.match(lines[i]) for i in range(n - 1, -1, -1) if lines[i].strip()), None)
+        if above and len(above.group(1)) < len(m.group(1)):
+            spaces = len(above.group(1))
+            return (f"`{m.group(2)}` is indented further than `{above.group(2)}` on the line above: the fields of "
+                    f"one group start in the same column; indent it with {spaces} space{'' if spaces == 1 else 's'}, "
+                    f"like `{above.group(2)}`")
+    return None
 
 
 @dataclass

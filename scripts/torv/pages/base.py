@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .. import i18n
+from ..links import LinkIndex
 from ..settings import SiteSettings
 from .shapes import PageMeta
 
@@ -18,6 +19,8 @@ class MediaCopy:
 
     source: str  # absolute path in the repository
     path: str  # docs-relative path of the copy (routes.media)
+    width: int | None = None  # a smaller copy made at build time (pictures.render): its width
+    format: str | None = None  # and its format (jpeg, png, webp)
 
 
 @dataclass(frozen=True)
@@ -43,16 +46,28 @@ class Shared:
     preview: bool  # the live preview: drafts and scheduled items shown, with a notice
     strings: Mapping[str, Mapping[str, str]]  # language -> key -> text (scripts/torv/strings/)
     tz: zoneinfo.ZoneInfo
+    links: LinkIndex | None = None  # the site's pages and addresses, for links in bodies (linkcheck.link_index)
+    addresses_from_file: bool = False  # the renderer reads relative addresses in a text from its file's folder
     nonce: str = ""  # new for every build: marks each page's content for the finishing pass (finish/sanitize.py)
 
     @classmethod
-    def of(cls, settings: SiteSettings, today: dt.date, preview: bool = False, nonce: str = "") -> Shared:
+    def of(
+        cls,
+        settings: SiteSettings,
+        today: dt.date,
+        preview: bool = False,
+        links: LinkIndex | None = None,
+        addresses_from_file: bool = False,
+        nonce: str = "",
+    ) -> Shared:
         return cls(
             settings=settings,
             today=today,
             preview=preview,
             strings={lg: i18n.strings(lg) for lg in settings.languages},
             tz=zoneinfo.ZoneInfo(settings.timezone),
+            links=links,
+            addresses_from_file=addresses_from_file,
             nonce=nonce,
         )
 

@@ -2,29 +2,50 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..records import Address, Content, Item, NewsFields, Person, PillarFields, Unit
 from ..routes import Routes, rel_href
 from .base import MediaCopy, Shared
 from .common import preview_notice
-from .dates import date_text, opening_rows, optional_date, when_text
+from .dates import date_text, event_iso, event_when, opening_rows, optional_date
 from .images import copy_of
-from .shapes import AddressView, ClosedDayView, CommitmentView, ContactCard, NewsCard, Phone, Photo, PillarCard, TagLink
+from .shapes import (
+    AddressView,
+    ClosedDayView,
+    CommitmentView,
+    ContactCard,
+    DateText,
+    Link,
+    NewsCard,
+    Phone,
+    Photo,
+    PillarCard,
+    TagLink,
+)
 
 OSM = "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+CLOSED_DAYS_ELSEWHERE = 3  # a unit's next closed days on a card outside the contact page
 
 
-def news_card(shared: Shared, routes: Routes, item: Item[NewsFields], lang: str, from_url: str) -> NewsCard:
+def news_card(
+    shared: Shared, routes: Routes, item: Item[NewsFields], lang: str, from_url: str, meeting_list: bool = False
+) -> NewsCard:
+    """A news item's card. In a list of meetings (`meeting_list`) a meeting's card leads with when it takes
+    place instead of its publication date."""
     v = item.values(lang)
     ev = v.event
+    date, when = date_text(v.date, lang), event_when(ev, lang) if ev else None
+    if ev and meeting_list and when:
+        date, when = DateText(iso=event_iso(ev.start, shared.tz), text=when), None
     return NewsCard(
         title=v.title,
         summary=v.summary,
         href=rel_href(from_url, routes.url(item, lang)),
-        date=date_text(v.date, lang),
+        date=date,
         meeting=shared.t(lang, "news.meeting") if ev else None,
-        when=when_text(ev.start, ev.end, lang) if ev else None,
+        when=when,
         cancelled=shared.t(lang, "news.cancelled") if ev and ev.cancelled else None,
         lang=None if item.translated(lang) else routes.default_language,
         preview=preview_notice(shared, item, lang),
@@ -35,6 +56,13 @@ def news_cards(
     shared: Shared, routes: Routes, items: Iterable[Item[NewsFields]], lang: str, from_url: str
 ) -> list[NewsCard]:
     return [news_card(shared, routes, e, lang, from_url) for e in items]
+
+
+def meeting_cards(
+    shared: Shared, routes: Routes, items: Iterable[Item[NewsFields]], lang: str, from_url: str
+) -> list[NewsCard]:
+    """The cards of a list of meetings: each leads with the meeting's own date and time."""
+    return [news_card(shared, routes, e, lang, from_url, meeting_list=True) for e in items]
 
 
 def pillar_card(routes: Routes, pillar: Item[PillarFields], lang: str, from_url: str) -> PillarCard:
@@ -83,12 +111,14 @@ def person_card(routes: Routes, person: Person, lang: str, from_url: str) -> tup
         name=person.name,
         role=person.role[lang],
         email=person.email,
+        email_parts=email_parts(person.email),
         phone=Phone(e164=person.phone.e164, text=person.phone.display),
         photo=photo,
         visiting_address=None,
         postal_address=None,
         opening_hours=None,
         closed=None,
+        closed_more=None,
         map=None,
     )
     return card, files
@@ -98,18 +128,27 @@ def address(a: Address | None) -> AddressView | None:
     return AddressView(street=a.street, postcode=a.postcode, city=a.city) if a else None
 
 
-def unit_card(shared: Shared, unit: Unit, lang: str) -> ContactCard:
-    """A unit's card: addresses, opening hours, the closed days still to come, a map link."""
+def email_parts(address: str) -> list[str]:
+    """An e-mail address in the pieces a narrow card may break it between (a <wbr> each): after the @ and
+    before each dot, never inside a word."""
+    return [part for part in re.split(r"(?<=@)|(?=\.)", address) if part]
+
+
+def unit_card(shared: Shared, unit: Unit, lang: str, contact_href: str | None = None) -> ContactCard:
+    """A unit's card: addresses, opening hours, the closed days still to come, a map link. On the contact page
+    every closed day to come; elsewhere (`contact_href`: the unit on the contact page) only the next few, with
+    a link to all of them when there are more."""
     hours = None
     if unit.opening_hours is not None:
         hours = list(
             opening_rows(unit.opening_hours, lang, shared.t(lang, "contact.closed"), shared.t(lang, "contact.and"))
         )
-    closed = [
-        ClosedDayView(date=date_text(c.date, lang), reason=(c.reason or {}).get(lang, ""))
-        for c in unit.closed
-        if c.date >= shared.today
-    ]
+    to_come = sorted((c for c in unit.closed if c.date >= shared.today), key=lambda c: c.date)
+    more = None
+    if contact_href is not None and len(to_come) > CLOSED_DAYS_ELSEWHERE:
+        to_come = to_come[:CLOSED_DAYS_ELSEWHERE]
+        more = Link(text=shared.t(lang, "contact.all_closed_days"), href=contact_href)
+    closed = [ClosedDayView(date=date_text(c.date, lang), reason=(c.reason or {}).get(lang, "")) for c in to_come]
     where = unit.coordinates
     return ContactCard(
         kind="unit",
@@ -117,14 +156,22 @@ def unit_card(shared: Shared, unit: Unit, lang: str) -> ContactCard:
         name=unit.name[lang],
         role=None,
         email=unit.email,
+        email_parts=email_parts(unit.email),
         phone=Phone(e164=unit.phone.e164, text=unit.phone.display),
         photo=None,
         visiting_address=address(unit.visiting_address),
         postal_address=address(unit.postal_address),
         opening_hours=hours,
         closed=closed or None,
+        closed_more=more,
         map=OSM.format(lat=where.lat, lon=where.lon) if where else None,
     )
+
+
+def unit_elsewhere(shared: Shared, routes: Routes, unit: Unit, lang: str, from_url: str) -> ContactCard:
+    """A unit's card on another page than the contact page (the home page, a news item)."""
+    href = rel_href(from_url, routes.section(lang, "contact")) + f"#unit-{unit.id}"
+    return unit_card(shared, unit, lang, contact_href=href)
 
 
 def contact_cards(
@@ -140,7 +187,7 @@ def contact_cards(
             cards.append(card)
             files += copies
         elif isinstance(found, Unit):
-            cards.append(unit_card(shared, found, lang))
+            cards.append(unit_elsewhere(shared, routes, found, lang, from_url))
     return cards, tuple(files)
 
 

@@ -12,7 +12,8 @@ from .base import Shared
 from .dates import date_text
 from .shapes import Alternate, Fallback, Feed, Link, OpenGraph, Preview
 
-PRIVACY_PAGES = ("privatliv", "privacy")  # a page in docs/ with one of these names is linked from the footer
+PRIVACY_PAGES = ("privatliv", "privacy")
+JSON_FEED = "application/feed+json"  # a page in docs/ with one of these names is linked from the footer
 
 
 def common(
@@ -31,6 +32,7 @@ def common(
     og_image: str | None = None,
     x_default: str | None = None,
     jsonld: str | None = None,
+    topic_feed: Feed | None = None,
 ) -> dict[str, Any]:
     """The fields of `Common` for a page: of an `item`, or of a section with its URL in every language."""
     alternates = [
@@ -66,6 +68,10 @@ def common(
         ),
         "footer": footer_links(content, routes, shared, lang, url),
         "feed": Feed(href=rel_href(url, routes.feed), title=feed_title(shared, lang)) if routes.site_url else None,
+        "json_feed": Feed(href=rel_href(url, routes.json_feed), title=feed_title(shared, lang), type=JSON_FEED)
+        if routes.site_url
+        else None,
+        "topic_feed": topic_feed if routes.site_url else None,
         "fallback": fallback,
         "jsonld": jsonld,
     }
@@ -87,6 +93,11 @@ def footer_links(content: Content, routes: Routes, shared: Shared, lang: str, ur
 
 def feed_title(shared: Shared, lang: str) -> str:
     return f"{shared.municipality(lang)}: {shared.t(lang, 'news.title')}"
+
+
+def topic_feed_title(shared: Shared, lang: str, topic: str) -> str:
+    """A tag's or a pillar's feed: 'Havbjerg Kommune: Nyheder om: Forum'."""
+    return f"{shared.municipality(lang)}: {shared.t(lang, 'news.tag_title', tag=topic)}"
 
 
 def calendar_title(shared: Shared, lang: str) -> str:

@@ -24,9 +24,22 @@ def optional_date(d: dt.date | None, lang: str) -> DateText | None:
 
 
 @cache
-def when_text(start: dt.datetime, end: dt.datetime | None, lang: str) -> str:
-    """'torsdag 3. december 2026, 08.30–11.00'"""
-    return localize.datetime_text(start, end, lang)
+def when_text(start: dt.date, end: dt.date | None, lang: str) -> str:
+    """'torsdag 3. december 2026, 08.30–11.00'; a meeting over whole days without a time:
+    'torsdag 28. januar 2027'."""
+    if isinstance(start, dt.datetime):
+        assert end is None or isinstance(end, dt.datetime)
+        return localize.datetime_text(start, end, lang)
+    return localize.days_text(start, end, lang)
+
+
+def event_when(event: Event, lang: str) -> str:
+    return when_text(event.start, event.end, lang)
+
+
+def event_iso(when: dt.date, tz: zoneinfo.ZoneInfo) -> str:
+    """A meeting's start or end for <time datetime> and JSON-LD: with the zone's offset, or a date alone."""
+    return iso_local(when, tz) if isinstance(when, dt.datetime) else when.isoformat()
 
 
 def aware(when: dt.date | dt.datetime, tz: zoneinfo.ZoneInfo) -> dt.datetime:
@@ -41,7 +54,7 @@ def iso_local(when: dt.datetime, tz: zoneinfo.ZoneInfo) -> str:
 
 
 def last_day(event: Event) -> dt.date:
-    return (event.end or event.start).date()
+    return event.last_day
 
 
 @cache

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..records import Content, Item, PageFields
 from ..routes import Routes
 from .base import Page, Shared
+from .body import page_body
 from .common import common, item_edit_url
 from .dates import optional_date
-from .images import rewrite_pictures
 from .shapes import HandPageData, PageMeta
 
 
@@ -18,7 +18,7 @@ def handwritten(content: Content, routes: Routes, lang: str, shared: Shared) -> 
 def handwritten_page(content: Content, routes: Routes, lang: str, shared: Shared, item: Item[PageFields]) -> Page:
     url = routes.url(item, lang)
     v = item.values(lang)
-    body, files = rewrite_pictures(routes, item, lang, url)
+    body, files = page_body(routes, shared, item, lang, url)
     data = HandPageData(
         **common(content, routes, shared, lang, url, kind="page", title=v.title, description=v.summary, item=item),
         published=None,

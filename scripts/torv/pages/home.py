@@ -6,7 +6,7 @@ from ..records import Content
 from ..routes import Routes, rel_href
 from . import jsonld, selection
 from .base import Page, Shared
-from .cards import news_cards, pillar_card, unit_card
+from .cards import meeting_cards, news_cards, pillar_card, unit_elsewhere
 from .common import common
 from .shapes import HomeData, PageMeta
 
@@ -20,6 +20,7 @@ def home(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Pa
     main = content.contacts.main()
     graph = [jsonld.organisation(shared, routes, lang)] + ([jsonld.unit(shared, routes, main, lang)] if main else [])
     items = selection.in_language(content, routes, lang)
+    upcoming = selection.upcoming(items, shared.today)
     data = HomeData(
         **common(
             content,
@@ -40,11 +41,12 @@ def home(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Pa
         vision=pol.vision if pol else None,
         policy_href=rel_href(url, routes.section(lang, "policy")),
         pillars=[pillar_card(routes, p, lang, url) for p in content.pillars],
-        latest=news_cards(shared, routes, items[:LATEST], lang, url),
-        upcoming=news_cards(shared, routes, selection.upcoming(items, shared.today), lang, url),
+        # the latest news, without the meetings listed under upcoming meetings just above
+        latest=news_cards(shared, routes, selection.not_in(items, upcoming)[:LATEST], lang, url),
+        upcoming=meeting_cards(shared, routes, upcoming, lang, url),
         news_href=rel_href(url, routes.section(lang, "news")),
         meetings_href=rel_href(url, routes.section(lang, "meetings")),
-        main_contact=unit_card(shared, main, lang) if main else None,
+        main_contact=unit_elsewhere(shared, routes, main, lang, url) if main else None,
     )
     meta = PageMeta(template="home.html", description=data.vision, edit_url=None, torv=data)
     return [Page(url=url, meta=meta)]

@@ -8,7 +8,7 @@ from typing import Any
 from ..records import Address, Item, NewsFields, Unit
 from ..routes import Routes
 from .base import Shared
-from .dates import iso_local
+from .dates import event_iso
 
 SCHEMA = "https://schema.org"
 
@@ -105,13 +105,13 @@ def news(shared: Shared, routes: Routes, item: Item[NewsFields], lang: str) -> s
         "@type": "Event",
         "name": v.title,
         "description": v.summary,
-        "startDate": iso_local(ev.start, shared.tz),
+        "startDate": event_iso(ev.start, shared.tz),  # a date alone for a meeting over whole days
         "url": url,
         "organizer": organisation(shared, routes, lang),
         "eventStatus": f"{SCHEMA}/EventCancelled" if ev.cancelled else f"{SCHEMA}/EventScheduled",
     }
     if ev.end:
-        event["endDate"] = iso_local(ev.end, shared.tz)
+        event["endDate"] = event_iso(ev.end, shared.tz)
     locations: list[dict[str, Any]] = []
     if ev.location or ev.address:
         place: dict[str, Any] = {"@type": "Place", "name": ev.location or ev.address}

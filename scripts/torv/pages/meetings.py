@@ -6,7 +6,7 @@ from ..records import Content
 from ..routes import Routes, rel_href
 from . import selection
 from .base import Page, Shared
-from .cards import news_cards
+from .cards import meeting_cards
 from .common import common
 from .shapes import MeetingsData, PageMeta
 
@@ -27,8 +27,9 @@ def meetings(content: Content, routes: Routes, lang: str, shared: Shared) -> lis
             description=None,
             section_urls=routes.section_urls("meetings"),
         ),
-        upcoming=news_cards(shared, routes, selection.upcoming(news, shared.today), lang, url),
+        upcoming=meeting_cards(shared, routes, selection.upcoming(news, shared.today), lang, url),
         calendar=rel_href(url, routes.calendar) if routes.site_url else None,
-        past=news_cards(shared, routes, selection.past(news, shared.today), lang, url),
+        webcal=routes.webcal(lang, routes.calendar) if routes.site_url else None,
+        past=meeting_cards(shared, routes, selection.past(news, shared.today), lang, url),
     )
     return [Page(url=url, meta=PageMeta(template="meetings.html", description=None, edit_url=None, torv=data))]

@@ -6,9 +6,10 @@ from ..records import Content, Item, PillarFields
 from ..routes import Routes, rel_href
 from . import jsonld, selection
 from .base import Page, Shared
+from .body import page_body
 from .cards import commitments, news_cards
-from .common import common, item_edit_url
-from .shapes import PageMeta, PillarData
+from .common import common, item_edit_url, topic_feed_title
+from .shapes import Feed, PageMeta, PillarData
 
 
 def pillars(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
@@ -34,6 +35,9 @@ def pillar_page(
             description=v.summary,
             item=pillar,
             jsonld=jsonld.web_page(shared, routes, lang, v.title, v.summary),
+            topic_feed=Feed(
+                href=rel_href(url, routes.pillar_feed(pillar, lang)), title=topic_feed_title(shared, lang, v.title)
+            ),
         ),
         summary=v.summary,
         icon=v.icon,
@@ -47,4 +51,5 @@ def pillar_page(
         edit_url=item_edit_url(shared, pillar, lang),
         torv=data,
     )
-    return Page(url=url, meta=meta, body=pillar.body(lang))
+    body, files = page_body(routes, shared, pillar, lang, url)
+    return Page(url=url, meta=meta, body=body, files=files)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ..models import STATUSES
 from ..records import Content
-from ..routes import Routes
+from ..routes import Routes, rel_href
 from . import jsonld
 from .base import Page, Shared
+from .body import page_body
 from .cards import commitments, pillar_card
 from .common import common, item_edit_url
 from .dates import date_text, optional_date
-from .shapes import Counts, PageMeta, PolicyData, PolicyPillar
+from .shapes import Counts, Link, PageMeta, PolicyData, PolicyPillar
 
 
 def policy(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
@@ -52,6 +53,10 @@ def policy(content: Content, routes: Routes, lang: str, shared: Shared) -> list[
             planned=counts["planned"],
         ),
         counts=Counts(total=total, planned=counts["planned"], in_progress=counts["in-progress"], done=counts["done"]),
+        open_data=[
+            Link(text="JSON", href=rel_href(url, routes.commitments_json)),
+            Link(text="CSV", href=rel_href(url, routes.commitments_csv)),
+        ],
     )
     meta = PageMeta(
         template="policy.html",
@@ -59,4 +64,5 @@ def policy(content: Content, routes: Routes, lang: str, shared: Shared) -> list[
         edit_url=item_edit_url(shared, item, lang),
         torv=data,
     )
-    return [Page(url=url, meta=meta, body=item.body(lang))]
+    body, files = page_body(routes, shared, item, lang, url)
+    return [Page(url=url, meta=meta, body=body, files=files)]

@@ -46,12 +46,19 @@ def about_pillar(items: Iterable[News], pillar: str) -> list[News]:
     return [e for e in items if any(ref == pillar or ref.startswith(pillar + "/") for ref in e.default.pillars)]
 
 
+def not_in(items: Iterable[News], shown: Iterable[News]) -> list[News]:
+    """The items a page has not listed yet (the home page's latest news without its upcoming meetings)."""
+    seen = {e.group for e in shown}
+    return [e for e in items if e.group not in seen]
+
+
 def used_tags(content: Content) -> list[str]:
     """The known tags that shown news items use, sorted."""
     return sorted({t for e in content.news for t in e.default.tags if t in content.tags})
 
 
-def _start(item: News) -> dt.datetime:
+def _start(item: News) -> tuple[dt.datetime, str]:
+    """A meeting's start (an all-day meeting at midnight), then its file: the order of meeting lists."""
     ev = item.default.event
     assert ev is not None
-    return ev.start
+    return ev.begins, item.id

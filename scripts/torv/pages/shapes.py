@@ -44,9 +44,9 @@ class NewsCard:
     title: str
     summary: str
     href: str
-    date: DateText
+    date: DateText  # the publication date; in a list of meetings, when the meeting takes place
     meeting: str | None  # the "Meeting" badge of a meeting
-    when: str | None  # a meeting's date and time
+    when: str | None  # a meeting's date and time (not in a list of meetings: there it is the card's date)
     cancelled: str | None  # the "Cancelled" badge
     lang: str | None  # the card's language where the item is not translated
     preview: Preview | None
@@ -81,11 +81,11 @@ class PolicyPillar(PillarCard):
 
 @dataclass(frozen=True)
 class PillarLink:
-    """A news item's link to a pillar, or to one of its commitments."""
+    """A news item's link to a pillar (once), with links to the commitments of it that the item names."""
 
     title: str
     href: str
-    commitment: str | None
+    commitments: list[Link]
 
 
 @dataclass(frozen=True)
@@ -139,12 +139,14 @@ class ContactCard:
     name: str
     role: str | None  # a person's role
     email: str
+    email_parts: list[str]  # the address in pieces, a <wbr> between them (a narrow card breaks it there)
     phone: Phone
     photo: Photo | None
     visiting_address: AddressView | None
     postal_address: AddressView | None
     opening_hours: list[OpeningRow] | None
-    closed: list[ClosedDayView] | None
+    closed: list[ClosedDayView] | None  # the closed days to come (outside the contact page: the next few)
+    closed_more: Link | None  # outside the contact page: all of the unit's closed days there
     map: str | None  # OpenStreetMap link
 
 
@@ -153,25 +155,58 @@ class EventBox:
     """A meeting's practical facts on its page."""
 
     when: str
-    start: str  # ISO 8601 with the time zone's offset
+    start: str  # ISO 8601 with the time zone's offset; a date alone for a meeting over whole days
     end: str | None
+    all_day: bool
     past: bool
     location: str | None
     address: str | None
     audience: str | None
     online: str | None
-    registration: Link | None
+    registration: Link | None  # only while one can sign up: not after the deadline
+    registration_closed: bool  # the deadline has passed (the meeting is still to come)
     deadline: DateText | None
     cancelled: bool
+    documents: list[MeetingDocument]  # the agenda and the minutes
     calendar: str | None  # href of the meeting's .ics
+    webcal: str | None  # the same calendar as a webcal: subscription (changes reach the subscriber)
 
 
 @dataclass(frozen=True)
 class Image:
+    """A picture: its copies at several widths (srcset, and WebP ones where the original is not), its size as shown,
+    and the caption and photo credit under it."""
+
     src: str
     alt: str
     width: int | None
     height: int | None
+    srcset: str | None  # "x.480w.jpg 480w, ..." in the original's format
+    webp_srcset: str | None  # the same widths as WebP
+    sizes: str | None
+    loading: str | None  # "lazy" below the fold; None for the lead picture
+    caption: str | None
+    credit: str | None  # "Foto: Jens Hansen" in the page's language
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    """A document a page attaches (a meeting's agenda or minutes): its link and "PDF, 118 kB" after it."""
+
+    href: str
+    type: str  # PDF, Word ...
+    size: str  # 118 kB in the page's language
+    info: str  # PDF, 118 kB
+
+
+@dataclass(frozen=True)
+class MeetingDocument:
+    """A meeting's agenda or minutes in its box: what it is, its link, and its language where it is not the page's
+    (a translation that has no document of its own links the default language's)."""
+
+    text: str  # "Dagsorden"
+    link: DocumentLink
+    lang: str | None
 
 
 @dataclass(frozen=True)
@@ -286,6 +321,7 @@ class OpenGraph:
 class Feed:
     href: str
     title: str
+    type: str = "application/atom+xml"  # or application/feed+json (JSON Feed)
 
 
 @dataclass(frozen=True)
@@ -307,7 +343,9 @@ class Common:
     x_default: str
     og: OpenGraph
     footer: list[Link]
-    feed: Feed | None  # announced in <head> when the site has a site_url
+    feed: Feed | None  # the language's news feed (Atom), announced in <head> when the site has a site_url
+    json_feed: Feed | None  # the same news as a JSON Feed
+    topic_feed: Feed | None  # a tag's or a pillar's own feed (Atom) on its page
     fallback: Fallback | None
     jsonld: str | None  # a <script type="application/ld+json"> body
 
@@ -338,6 +376,7 @@ class PolicyData(Common):
     pillars: list[PolicyPillar]
     progress: str
     counts: Counts
+    open_data: list[Link]  # the commitments as open data (JSON, CSV)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -377,6 +416,7 @@ class TagData(Common):
 class MeetingsData(Common):
     upcoming: list[NewsCard]
     calendar: str | None  # href of the language's calendar.ics
+    webcal: str | None  # the same calendar as a webcal: subscription
     past: list[NewsCard]
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..records import Content
-from ..routes import Routes
+from ..routes import Routes, rel_href
 from . import selection
 from .base import Page, Shared
 from .cards import news_cards
-from .common import common
-from .shapes import PageMeta, TagData
+from .common import common, topic_feed_title
+from .shapes import Feed, PageMeta, TagData
 
 
 def tags(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
@@ -28,6 +28,10 @@ def tags(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Pa
                 title=title,
                 description=None,
                 section_urls=routes.tag_urls(tag),
+                topic_feed=Feed(
+                    href=rel_href(url, routes.tag_feed(lang, tag)),
+                    title=topic_feed_title(shared, lang, content.tags[tag].label(lang)),
+                ),
             ),
             entries=news_cards(shared, routes, selection.tagged(news, tag), lang, url),
         )

@@ -43,18 +43,20 @@ ELEMENTS: dict[str, frozenset] = {
         "h6": (),
         "hr": (),
         "i": (),
-        "img": {"src", "alt", "width", "height", "loading"},
+        "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
         "ins": (),
         "kbd": (),
         "li": {"value"},
         "mark": (),
         "ol": {"start", "reversed", "type"},
         "p": (),
+        "picture": (),  # Torv's responsive pictures (pages/images.py): a WebP <source> and the <img>
         "pre": (),
         "q": (),
         "s": (),
         "samp": (),
         "small": (),
+        "source": {"srcset", "sizes", "type"},
         "span": (),
         "strong": (),
         "sub": (),
@@ -112,7 +114,18 @@ REMOVED_WITH_CONTENT = frozenset(
 )
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-URL_ATTRIBUTES = {"href": "link", "src": "load"}  # a link is followed on a click; a load is fetched at once
+# A link is followed on a click; a load is fetched at once (srcset: a list of addresses, each a load).
+URL_ATTRIBUTES = {"href": "link", "src": "load", "srcset": "load"}
+# Attributes whose values are words from a short list, or of a plain form (no address, nothing that runs).
+SIZES = re.compile(r"^[a-z0-9\s().,:%+-]{0,200}$", re.I)
+VALUES = {
+    ("img", "loading"): re.compile(r"^(lazy|eager)$"),
+    ("img", "decoding"): re.compile(r"^(async|sync|auto)$"),
+    ("img", "sizes"): SIZES,
+    ("source", "sizes"): SIZES,
+    ("source", "type"): re.compile(r"^image/[a-z0-9.+-]+$"),
+}
+DESCRIPTOR = re.compile(r"^\d+(\.\d+)?[wx]$")
 # The only style Markdown writes: a table column's alignment. Anything else could load from another host.
 TABLE_ALIGN = re.compile(r"^\s*text-align:\s*(left|center|right)\s*;?\s*$")
 ALIGN_STYLES = tuple(f"text-align: {side};" for side in ("left", "center", "right"))
@@ -134,7 +147,8 @@ def browser_url(value: str) -> str:
 
 
 def url_problem(attribute: str, value: str) -> str | None:
-    """Why an address may not stay in `attribute` (href: a link, src: a load), or None when it may."""
+    """Why an address may not stay in `attribute` (href: a link; src and each address of a srcset: loads), or
+    None when it may."""
     url = browser_url(value)
     # A scheme split by spaces is no scheme to a browser, but refused all the same (no near misses).
     m = SCHEME.match(url) or SCHEME.match(re.sub(r"\s+", "", url))
@@ -143,9 +157,17 @@ def url_problem(attribute: str, value: str) -> str | None:
         if scheme and scheme not in LINK_SCHEMES:
             return f"a {scheme}: address can run code or open something other than a web page"
         return None
+    if attribute == "srcset":
+        return next(filter(None, (url_problem("src", u) for u in srcset_urls(value))), None)
     if scheme or url.startswith(("//", "\\\\", "/\\", "\\/")):
         return "a picture from another site is loaded from there by every visitor's browser"
     return None
+
+
+def srcset_urls(value: str) -> list[str]:
+    """Every address a srcset could name, however a browser splits it: each run between spaces and commas
+    that is not a width or density (`480w`, `2x`)."""
+    return [part for part in re.split(r"[\s,]+", value) if part and not DESCRIPTOR.match(part)]
 
 
 def style_problem(value: str) -> str | None:
@@ -180,6 +202,9 @@ def attribute_problem(element: str, attribute: str, value: str) -> str | None:
         return style_problem(value)
     if attribute in ("id", "class"):
         return name_problem(attribute, value)
+    form = VALUES.get((element, attribute))
+    if form is not None and not form.match(value):
+        return f"{shown_name(value)} is not a value the site publishes there"
     return None
 
 

@@ -1,9 +1,10 @@
 """The validator's check of a page's Markdown text, against the allowlist the sanitiser enforces.
 
-The text is rendered as MkDocs renders it (mkdocs.yml's Markdown extensions), then walked with an HTML
-parser against safety/allowlist.py: every element, attribute or address the sanitiser would remove is
-reported as `path:line` with what is allowed instead. It replaces the line-by-line regular expressions of
-the old body check.
+The text is rendered as MkDocs renders it (headings.py, mkdocs.yml's Markdown extensions), then walked with an
+HTML parser against safety/allowlist.py: every element, attribute or address the sanitiser would remove is
+reported as `path:line` with what is allowed instead; never regular expressions over lines. The same pass finds
+the local pictures a text shows, its headings' anchors (for linkcheck.py), a TODO: marker left for a translation
+and a news item or page without text.
 
 Linear time: the text is first measured against the limits of safety/limits.py, beyond which
 Python-Markdown, and so MkDocs, becomes slow (quadratic or worse); such a text is refused with a message
@@ -13,71 +14,32 @@ before it is rendered.
 from __future__ import annotations
 
 import bisect
-import functools
 import html.parser
-import json
 import os
 import re
 from dataclasses import dataclass
 from typing import Any
 
-import markdown
-
 from .. import codes
+from ..headings import MarkdownSetup, render_markdown, setup_of
 from ..problems import ERROR, NOTE, WARNING, Problem
+from ..schema.text import PLACEHOLDER
 from . import allowlist as al
 from . import files
 from .limits import limit_problems
 from .text import text_problem
 
 MAX_LOCATED = 50  # problems per file reported with their line; more are reported on the text's first line
-BUILTIN = ("toc", "tables", "fenced_code")  # what MkDocs always adds
 HTTP_TEXT = re.compile(r"(?<![\w/])http://[^\s)>\]\"'<]+", re.I)
+FENCE = re.compile(r"^\s*(```|~~~)")
+BACKTICKS = re.compile(r"`+")
+COMMENT = re.compile(r"<!--.*?(-->|$)", re.S)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-def _extensions(config: Any) -> tuple[list[str], dict[str, Any]]:
-    names, configs = list(BUILTIN), {}
-    for item in config or ():
-        if isinstance(item, str):
-            names.append(item)
-        elif isinstance(item, dict):
-            for name, cfg in item.items():
-                names.append(name)
-                if isinstance(cfg, dict):
-                    configs[name] = cfg
-    return list(dict.fromkeys(names)), configs
-
-
-@functools.lru_cache(maxsize=4)
-def _renderer(config_json: str) -> markdown.Markdown:
-    names, configs = _extensions(json.loads(config_json))
-    for extensions, extension_configs in ((names, configs), (names, {}), (list(BUILTIN), {})):
-        try:
-            return markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
-        except Exception:  # an extension missing or configured for MkDocs only: fewer, not none
-            continue
-    return markdown.Markdown()
-
-
-def convert(body: str, extensions: Any = None) -> tuple[str, list[str]]:
-    """The body as MkDocs renders it (the same Markdown extensions as mkdocs.yml), and the labels its headings
-    give the table of contents (attr_list's data-toc-label, which the toc extension takes off the heading)."""
-    md = _renderer(json.dumps(extensions or [], sort_keys=True, default=str))
-    md.reset()
-    html = md.convert(body)
-    labels: list[str] = []
-    tokens = list(getattr(md, "toc_tokens", []) or [])
-    while tokens:
-        token = tokens.pop()
-        labels.append(str(token.get("data-toc-label") or ""))
-        tokens.extend(token.get("children") or [])
-    return html, [label for label in reversed(labels) if label]
-
-
 def render(body: str, extensions: Any = None) -> str:
-    """The body as MkDocs renders it (the same Markdown extensions as mkdocs.yml)."""
-    return convert(body, extensions)[0]
+    """The body as MkDocs renders it with these Markdown extensions (mkdocs.yml's `markdown_extensions`)."""
+    return render_markdown(body, setup_of(extensions or [])).html
 
 
 # ---------------------------------------------------------------- where a finding is in the source
@@ -292,11 +254,92 @@ def walk(rendered: str) -> Walk:
     return w
 
 
+@dataclass(frozen=True)
+class BodyCheck:
+    """What the check of one text found."""
+
+    problems: list[Problem]
+    assets: list[str]  # absolute paths of the local files it shows
+    anchors: frozenset[str] | None  # the ids of its headings; None when it could not be rendered
+
+
 def check_body(
-    path: str, body: str, first_line: int, base_dir: str, root: str = ".", extensions: Any = None
-) -> tuple[list[Problem], list[str]]:
-    """The problems of a page's text (`path`: the file, for the problems; the text starts on `first_line`),
-    and the local files it refers to. `extensions`: mkdocs.yml's markdown_extensions."""
+    path: str, body: str, first_line: int, base_dir: str, root: str, setup: MarkdownSetup, needs_text: bool = False
+) -> BodyCheck:
+    """The problems of a text (`needs_text`: a news item or a page, which is empty without its text), the local
+    pictures it shows and the anchors of its headings."""
+    problems, assets, anchors = check_markup(path, body, first_line, base_dir, root, setup)
+    marked: set[int] = set()
+    for n, line in _prose_lines(body, first_line):
+        if PLACEHOLDER in line and PLACEHOLDER in _without_code(line):
+            marked.add(n)
+            problems.append(
+                Problem(
+                    codes.PLACEHOLDER,
+                    path,
+                    n,
+                    "body",
+                    f"the text still holds the marker {PLACEHOLDER} (left by `make news` for the translation): "
+                    f"write the text in this language in its place and delete the line with {PLACEHOLDER}",
+                    ERROR,
+                )
+            )
+    # The comment `make news` writes with the marker needs no note of its own: the marker's error says it all.
+    problems = [p for p in problems if not (p.code == codes.HTML_COMMENT and p.line in marked)]
+    if needs_text and not marked and not COMMENT.sub("", body).strip():
+        problems.append(
+            Problem(
+                codes.EMPTY_BODY,
+                path,
+                max(1, first_line - 1),
+                "body",
+                "the page has no text: write it below the fields, after this line ---",
+                WARNING,
+            )
+        )
+    return BodyCheck(problems, assets, anchors)
+
+
+def _prose_lines(body: str, first_line: int) -> list[tuple[int, str]]:
+    """The lines of the text outside fenced code, with their line numbers in the file."""
+    out, fence = [], None
+    for i, line in enumerate(body.split("\n")):
+        f = FENCE.match(line)
+        if f:
+            fence = f.group(1) if fence is None else (None if f.group(1) == fence else fence)
+        elif not fence:
+            out.append((first_line + i, line))
+    return out
+
+
+def _without_code(line: str) -> str:
+    """The line without its code spans (`...`: a run of backticks up to the next run of the same length), in
+    linear time whatever the line holds."""
+    runs = [m.span() for m in BACKTICKS.finditer(line)]
+    closing: list[int | None] = [None] * len(runs)
+    seen: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        closing[i] = seen.get(length)
+        seen[length] = i
+    out, at, i = [], 0, 0
+    while i < len(runs):
+        j = closing[i]
+        if j is None:
+            i += 1
+            continue
+        out.append(line[at : runs[i][0]])
+        at, i = runs[j][1], j + 1
+    out.append(line[at:])
+    return "".join(out)
+
+
+def check_markup(
+    path: str, body: str, first_line: int, base_dir: str, root: str, setup: MarkdownSetup
+) -> tuple[list[Problem], list[str], frozenset[str] | None]:
+    """The problems of a page's text against the allowlist (`path`: the file, for the problems; the text starts on
+    `first_line`; `setup`: mkdocs.yml's Markdown extensions), the local files it refers to, and the anchors of its
+    headings (None when it is not rendered)."""
     problems: list[Problem] = []
     assets: list[str] = []
 
@@ -309,10 +352,11 @@ def check_body(
         found(codes.INVISIBLE_CHARACTER, where.line_at(bad[0]), bad[1])
     limits = limit_problems(body)
     if limits:
-        return [Problem(code, path, first_line + offset, "body", msg) for offset, code, msg in limits] + problems, []
+        too_much = [Problem(code, path, first_line + offset, "body", msg) for offset, code, msg in limits]
+        return too_much + problems, [], None
     try:
-        rendered, labels = convert(body, extensions)
-        w = walk(rendered)
+        rendered = render_markdown(body, setup)
+        w = walk(rendered.html)
     except (RecursionError, MemoryError, ValueError, IndexError, KeyError, TypeError):
         found(
             codes.TEXT_TOO_COMPLEX,
@@ -320,8 +364,9 @@ def check_body(
             "this text cannot be rendered (it is nested or tangled too deeply): "
             "simplify its lists, quotes and brackets",
         )
-        return problems, []
-    for label in labels:  # a theme prints it in the table of contents, outside the content (Zensical: as HTML)
+        return problems, [], None
+    # A heading's label is printed in the table of contents, outside the content (Zensical: as HTML).
+    for label in rendered.toc_labels:
         if "<" in label:
             found(
                 codes.MARKUP_NOT_PUBLISHED,
@@ -368,7 +413,7 @@ def check_body(
             f"plain http:// link {url}: use https:// if the site offers it, e.g. https://{url[7:]}",
             WARNING,
         )
-    return problems, assets
+    return problems, assets, rendered.ids
 
 
 def _local_picture(src: str, base_dir: str, root: str, assets: list[str]) -> files.Refusal | None:

@@ -29,13 +29,17 @@ def shown(full: str, root: str) -> str:
     return os.path.relpath(full, root).replace(os.sep, "/")
 
 
-def outside_problem(src: str, full: str, root: str) -> Refusal | None:
-    """A referenced path that leaves the content folders (`../../mkdocs.yml`), or None."""
+EXAMPLES = {"picture": "images/forum.jpg", "document": "files/program.pdf"}
+
+
+def outside_problem(src: str, full: str, root: str, what: str = "picture") -> Refusal | None:
+    """A referenced path (of a picture or a document) that leaves the content folders (`../../mkdocs.yml`), or
+    None."""
     if inside_content(full, root):
         return None
     return codes.OUTSIDE_CONTENT, (
         f"the file {src} is outside the content folders (policy/, news/, docs/): only files there are "
-        f"published; put the picture next to the page, e.g. images/forum.jpg"
+        f"published; put the {what} next to the page, e.g. {EXAMPLES[what]}"
     )
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 from .base import MISSING, Context, Invalid, Option, did_you_mean, dotted, key_text, shown
 from .collections import ListOf, Localized, Nested
 from .contact import Email, Phone, PhoneNumber, Url, UrlOrEmail, url_host
-from .dates import DATETIME_RE, Date, DateTime, TimeRange, TimeZone
-from .files import FilePath
+from .dates import DATETIME_RE, Date, DateOrDateTime, DateTime, TimeRange, TimeZone
+from .files import DocumentPath, FilePath
 from .mapping import Schema, walk_options
 from .scalars import Boolean, Choice, Integer, Number
 from .text import PLACEHOLDER, Ident, Ref, Text
 
 __all__ = ["MISSING", "Context", "Invalid", "Option", "did_you_mean", "dotted", "key_text", "shown",
            "ListOf", "Localized", "Nested", "Email", "Phone", "PhoneNumber", "Url", "UrlOrEmail",
-           "url_host", "DATETIME_RE", "Date", "DateTime", "TimeRange", "TimeZone", "FilePath", "Schema", "walk_options",
+           "url_host", "DATETIME_RE", "Date", "DateOrDateTime", "DateTime", "TimeRange", "TimeZone", "DocumentPath",
+           "FilePath", "Schema", "walk_options",
            "Boolean", "Choice", "Integer", "Number", "PLACEHOLDER", "Ident", "Ref", "Text"]

@@ -70,6 +70,26 @@ class DateTime(Option):
         return {"type": "string", "pattern": DATETIME_RE.pattern}
 
 
+class DateOrDateTime(DateTime):
+    """A meeting's start or end: a local date and time, or a date alone (a meeting over whole days)."""
+    example = "2026-12-03 08:30"
+    all_day_example = "2027-01-28"
+
+    def describe(self) -> str:
+        return (f"a local date and time like {self.example}, or a date alone like {self.all_day_example} for a "
+                f"meeting that lasts all day")
+
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
+        if isinstance(value, str) and DATE_RE.match(value.strip()):
+            return Date(example=self.all_day_example).convert(value, ctx, keypath)
+        if isinstance(value, str) and DATETIME_RE.match(value.strip()):  # its form is right: not a real time?
+            return DateTime(example=self.example).convert(value, ctx, keypath)
+        raise self.fail(value)
+
+    def json(self) -> dict:
+        return {"type": "string", "pattern": f"{DATETIME_RE.pattern}|{DATE_RE.pattern}"}
+
+
 class TimeRange(Option):
     expected = "opening and closing time"
     code = codes.INVALID_OPENING_HOURS

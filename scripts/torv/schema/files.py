@@ -1,4 +1,4 @@
-"""Options for files next to the content: the path of a picture, which must exist."""
+"""Options for files next to the content: the path of a picture or of a document, which must exist."""
 from __future__ import annotations
 
 import os
@@ -16,7 +16,7 @@ class FilePath(Option):
     expected = "the path of a picture next to this file"
     code = codes.INVALID_PICTURE_PATH
     example = "images/forum.jpg"
-    suffixes = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
+    suffixes: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
 
     def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if not isinstance(value, str) or not value.strip():
@@ -43,3 +43,33 @@ class FilePath(Option):
 
     def json(self) -> dict:
         return {"type": "string", "pattern": r"\.(jpe?g|png|gif|webp|svg|avif)$"}
+
+
+class DocumentPath(Option):
+    """A document next to the content file (a meeting's agenda or minutes): an allowed type that exists; a PDF
+    that is not accessible gets a warning. The page shows it as pages.body.attached_document does."""
+    expected = "the path of a document next to this file"
+    code = codes.DOCUMENT_TYPE
+    example = "files/dagsorden.pdf"
+
+    def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
+        from ..documents import document_problems, extension, pdf_problems, pdf_warning
+
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(value)
+        v = value.strip()
+        if re.match(r"^[a-z]+:", v, re.I) or v.startswith("/") or "\\" in v:
+            raise Invalid(f"expected {self.describe()}, found {shown(value)}: write a path relative to "
+                          f"this file, with / between folders", self.code)
+        full = os.path.normpath(os.path.join(ctx.base_dir, v))
+        for found in document_problems(v, full, ctx.root):
+            raise Invalid(found.message, found.code)
+        ctx.assets.append(full)
+        if extension(v) == "pdf":
+            missing = pdf_problems(full)
+            if missing:
+                ctx.warning(keypath, pdf_warning(missing), code=codes.INACCESSIBLE_PDF)
+        return v
+
+    def json(self) -> dict:
+        return {"type": "string", "pattern": r"\.(pdf|docx?|xlsx?|pptx?|od[tsp]|csv|txt)$"}

@@ -15,6 +15,7 @@ COMMITMENT_MAX = 300     # the text of a commitment
 ICON_MAX = 80            # a Material icon name
 LOCATION_MAX = 200       # where a meeting takes place: location, address; who it is for
 ALT_MAX = 250            # what a picture shows
+CAPTION_MAX = 250        # a picture's caption
 NAME_MAX = 120           # the name of a person, a unit or the municipality; a role; a reason for closing
 STREET_MAX = 120
 POSTCODE_MAX = 12

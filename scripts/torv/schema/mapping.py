@@ -39,6 +39,13 @@ class Schema:
         out: dict = {}
         for key in data:
             if key not in fields:
+                group = next((n for n, o in fields.items() if isinstance(o, Nested) and key in o.schema.fields()), None)
+                if group is not None:
+                    name = key_text(key)
+                    ctx.error(keypath + (name,), f"`{name}` is a field of the `{group}:` group: indent it like the "
+                                                 f"lines under `{group}:` (two spaces: `  {name}: ...`)",
+                              code=codes.UNKNOWN_FIELD)
+                    continue
                 hint = did_you_mean(key, fields)
                 ctx.error(keypath + (key_text(key),), f"unknown field `{key_text(key)}`{hint}; "
                                                       f"expected one of: {', '.join(fields)}", code=codes.UNKNOWN_FIELD)
