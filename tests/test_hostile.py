@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import html.parser
+import io
 import os
 import re
 import secrets
@@ -15,6 +16,7 @@ import subprocess
 import urllib.parse
 
 import pytest
+from PIL import Image
 
 from conftest import BUILD_DATE, ROOT, TORV, serve
 from renderers import RENDERER, search_index
@@ -321,9 +323,16 @@ def scan_site(site: str, root: str, theme: set) -> list[str]:
                     problems += [f"{rel} ({where}): {p}" for p in scan.problems if "inline script" not in p]
             m = re.match(r"^(da|sv|en)/media/(.*)$", rel)
             if m:
-                source = os.path.join(root, m.group(2))
-                if m.group(2).split("/")[0] not in ("policy", "news", "docs") or os.path.islink(source):
+                # a smaller copy of a picture (pictures.renditions: <picture>.<width>w.<format>) is made from it
+                copy = re.match(r"^(.*)\.(\d+)w\.(jpg|jpeg|png|webp)$", m.group(2))
+                named = copy.group(1) if copy else m.group(2)
+                source = os.path.join(root, named)
+                if named.split("/")[0] not in ("policy", "news", "docs") or os.path.islink(source):
                     problems.append(f"{rel}: a file from outside the content folders")
+                elif copy:
+                    with Image.open(io.BytesIO(data)) as made, Image.open(source) as original:
+                        if made.width != int(copy.group(2)) or made.width > original.width:
+                            problems.append(f"{rel}: not a smaller copy of the picture {copy.group(1)}")
                 else:
                     with open(source, "rb") as fh:
                         if fh.read() != data:
