@@ -6,7 +6,7 @@ TORV   := $(BIN)/torv
 PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 ARGS   ?=
 
-.PHONY: validate build serve test test-zensical schemas bench clean news meeting commitment lighthouse
+.PHONY: validate build assemble check init preview serve test test-zensical schemas bench clean news meeting commitment lighthouse
 
 # .venv/: the pinned requirements, then Torv itself, editable (`pip install -e .`, see pyproject.toml): the
 # `torv` command runs the code in scripts/torv/ as it is. After a `git pull` only a changed requirements.txt
@@ -34,6 +34,27 @@ validate: $(VENV)/.build
 ## make build: validate, then build site/ for every language
 build: $(VENV)/.build
 	$(TORV) build $(ARGS)
+
+## make check: the pull-request check of the site's own content: validate --strict, build, then check what was
+## built (axe-core in Chromium, no other host, no cookies, links, the W3C validator); installs what it needs
+check: $(VENV)/.test
+	@bash scripts/ensure-tools.sh
+	@$(MAKE) --no-print-directory node_modules/.installed
+	$(TORV) check $(ARGS)
+
+## make init: set up a new site for your municipality (asks for its name, languages, country, colour, logo ...;
+## ARGS="--examples" adds an example of each kind of content); replaces the sample content
+init: $(VENV)/.build
+	$(TORV) init $(ARGS)
+
+## make preview: build site-preview/, a copy of the site that works opened from disk (links name their files),
+## for reviewers to download from a pull request
+preview: $(VENV)/.build
+	$(TORV) build --for-files $(ARGS)
+
+## make assemble ARGS="shards/*": put languages built apart (make build ARGS="--lang sv --out shards/sv") together
+assemble: $(VENV)/.build
+	$(TORV) assemble $(ARGS)
 
 ## make serve: live preview on http://127.0.0.1:8000 that rebuilds when content changes
 serve: $(VENV)/.build
@@ -89,7 +110,7 @@ lighthouse: $(VENV)/.build
 	$(BIN)/python -m torv.lighthouse $(ARGS)
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site site-preview build .pytest_cache
 
 ## make bench: build a generated archive (N = 100, 300, 1000) with Torv and with plain Material +
 ## mkdocs-static-i18n, alternating; print speed, memory and size figures (ARGS="--items 300 --runs 1").

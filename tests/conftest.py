@@ -27,7 +27,8 @@ except ModuleNotFoundError as exc:
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Torv's own tests build this frozen fixture site, never the municipality's content at the root.
-FIXTURE = os.path.join(ROOT, "tests", "fixtures", "havbjerg")
+FIXTURES = os.path.join(ROOT, "tests", "fixtures")
+FIXTURE = os.path.join(FIXTURES, "havbjerg")
 CONTENT = ("mkdocs.yml", "policy", "news", "docs")
 # The `torv` command of the installed package (`make` installs it into .venv/), as a subprocess.
 TORV = [sys.executable, "-m", "torv"]
@@ -63,6 +64,23 @@ def sample_repo(tmp_path_factory) -> str:
     proc = run_build(root)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return root
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """Fixture site name (tests/fixtures/<name>) -> its built site/ folder; each is copied and built once per
+    session, when first needed."""
+    sites: dict[str, str] = {}
+
+    def get(name: str) -> str:
+        if name not in sites:
+            root = copy_repo(str(tmp_path_factory.mktemp(name)), os.path.join(FIXTURES, name))
+            proc = run_build(root)
+            assert proc.returncode == 0, proc.stdout + proc.stderr
+            sites[name] = os.path.join(root, "site")
+        return sites[name]
+
+    return get
 
 
 @pytest.fixture(scope="session")

@@ -17,12 +17,10 @@ import urllib.parse
 
 import pytest
 
-from conftest import ROOT, copy_repo, run_build, serve
+from conftest import FIXTURES, serve
 from sample import soup, text
 from torv import i18n
 from torv.settings import load_settings
-
-FIXTURES = os.path.join(ROOT, "tests", "fixtures")
 
 SITES = {
     "koskela": {"languages": ["fi", "sv", "en"], "timezone": "Europe/Helsinki", "phone_region": "FI"},
@@ -87,21 +85,6 @@ EXPECTED = {
 }
 CASES = sorted(EXPECTED)
 IDS = [f"{site}-{lang}" for site, lang in CASES]
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """site name -> its built site/ folder; each fixture is copied and built once, when first needed."""
-    sites: dict[str, str] = {}
-
-    def get(name: str) -> str:
-        if name not in sites:
-            root = copy_repo(str(tmp_path_factory.mktemp(name)), os.path.join(FIXTURES, name))
-            proc = run_build(root)
-            assert proc.returncode == 0, proc.stdout + proc.stderr
-            sites[name] = os.path.join(root, "site")
-        return sites[name]
-    return get
 
 
 @pytest.mark.parametrize("name", sorted(SITES))

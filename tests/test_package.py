@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, TORV
 
-COMMANDS = ["validate", "build", "serve", "new", "schemas", "bench"]
+COMMANDS = ["validate", "build", "assemble", "check", "serve", "new", "init", "schemas", "bench"]
 PACKAGE = os.path.join(ROOT, "scripts", "torv")
 
 

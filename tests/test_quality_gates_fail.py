@@ -22,7 +22,8 @@ BROKEN = {
     "da/om/index.html": ("head", "<style>*:focus-visible{outline:none!important}</style>"),
     "da/privatliv/index.html": ("head", '<script>document.cookie="seen=1; path=/";localStorage.setItem("seen","1")</script>'),
     "da/kontakt/index.html": ("content", '<p><a href="#ingen-saadan">Til afsnittet</a> '
-                                         '<a href="../politik/findes-ikke/">Til siden</a></p>'),
+                                         '<a href="../politik/findes-ikke/">Til siden</a> '
+                                         '<a href="webcal://havbjerg.example/da/findes-ikke.ics">Abonnér</a></p>'),
     "da/moeder/index.html": ("content", '<div style="width:1200px">Et for bredt felt</div>'),
     "da/emner/forum/index.html": ("content", '<input type="checkbox" autocomplete="off" id="x"><div id="x"></div>'),
 }
@@ -114,6 +115,7 @@ def test_the_link_check_reports_a_broken_anchor_and_page(broken_site):
     assert problems == [
         "da/kontakt/index.html: <a href> #ingen-saadan: no element with id \"ingen-saadan\" on da/kontakt/index.html",
         "da/kontakt/index.html: <a href> ../politik/findes-ikke/: no such page or file",
+        "da/kontakt/index.html: <a href> webcal://havbjerg.example/da/findes-ikke.ics: no such page or file",
     ]
 
 
@@ -124,3 +126,36 @@ def test_the_validator_reports_invalid_html(broken_site):
     assert any(p.startswith("da/index.html:") and "img" in p and "alt" in p for p in problems), problems
     assert any(p.startswith("da/emner/forum/index.html:") and "autocomplete" in p for p in problems), problems
     assert any(p.startswith("da/emner/forum/index.html:") and "Duplicate ID" in p for p in problems), problems
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_torv_check_reports_each_failing_check_of_a_broken_site(broken_site, sample_repo, browser):
+    """`torv check`'s checks (the same functions) on the broken copy: each check fails, and says why."""
+    from conftest import FIXTURE, ROOT
+    from torv.check.run import check_site
+    from torv.settings import load_settings
+
+    checked = check_site(ROOT, broken_site[0], os.path.join(sample_repo, "build"), load_settings(FIXTURE), browser)
+    outcomes = {o.name.split(" ")[0]: o.problems for o in checked}
+    assert set(outcomes) == {"accessibility", "privacy", "links", "no", "HTML"}
+    assert any("da/ (desktop): image-alt" in p for p in outcomes["accessibility"]), outcomes["accessibility"]
+    assert "request to another host: https://fonts.googleapis.com/css?family=Roboto" in outcomes["privacy"]
+    # (the cookie is set by the privacy page, and the check visits one page of each kind: da/om/ for "page")
+    assert any("#ingen-saadan" in p for p in outcomes["links"])
+    assert any("Duplicate ID" in p for p in outcomes["HTML"])
+    assert outcomes["no"] == [], "no empty section was added"
+
+
+def test_torv_check_stops_at_a_warning_and_builds_nothing(tmp_path):
+    """`torv check` validates with --strict: a warning fails it, before anything is built."""
+    import subprocess
+
+    from conftest import BUILD_DATE, TORV, copy_repo
+
+    root = copy_repo(str(tmp_path))
+    os.remove(os.path.join(root, "docs", "om.sv.md"))          # a missing translation: a warning
+    proc = subprocess.run([*TORV, "check", "--root", root, "--today", BUILD_DATE], capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "warning" not in proc.stdout.splitlines()[0] and "missing translation" in proc.stdout
+    assert "FAIL  validate --strict" in proc.stdout and not os.path.exists(os.path.join(root, "site"))

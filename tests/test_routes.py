@@ -117,3 +117,13 @@ def test_omitted_translations_have_no_page(site, routes):
     assert omit.langs_for(policy) == ["da", "sv", "en"]  # the policy section's page is in every language
     url = routes.url(item, "da")
     assert omit.alternates(untranslated, None) == [("da", url, True), ("sv", "", False), ("en", "", False)]
+
+
+@pytest.mark.parametrize("url", ["", "nyheder/", "politik/dialog/", "nyheder/2024/", "emner/forum/side/2/"])
+def test_a_file_url_leads_back_to_its_folder_url(site, url):
+    """The site opened from disk (--for-files): the lists' pages (nyheder/side/2/) are made from a served URL,
+    so `folder` must undo `served` for every kind of page."""
+    files = r.Routes.of(site.settings, site.root, files=True)
+    served = files.served("da", url)
+    assert served.endswith(".html") and files.folder(served) == url
+    assert files.folder(url) == url

@@ -5,6 +5,7 @@ the last good preview when the content has an error."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
 import re
@@ -20,7 +21,10 @@ from babel.dates import format_date
 import sample
 from conftest import BUILD_DATE, TORV, copy_repo
 from sample import LANGS, LOCALES, soup, text
+from torv import i18n
 from torv.build import build, preview_paths
+from torv.finish.theme import Texts, finish_page
+from torv.incremental import PreviewBuilder
 
 pytestmark = pytest.mark.slow
 
@@ -195,3 +199,109 @@ def test_one_preview_per_repository(tmp_path):
     again = _lock(str(tmp_path))
     assert again is not None
     again.close()
+
+
+def test_serve_rebuilds_only_the_language_of_the_saved_file(tmp_path):
+    """Saving a Swedish translation renders the Swedish pages it changes again, nothing of da or en; the saved
+    item's Danish and English pages stay the files they were."""
+    root = copy_repo(str(tmp_path))
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [*TORV, "serve", "--root", root, "--port", "0", "--today", BUILD_DATE], stdout=log, stderr=subprocess.STDOUT
+        )
+    try:
+
+        def output() -> str:
+            return log_path.read_text(encoding="utf-8")
+
+        def served_url():
+            if proc.poll() is not None:
+                pytest.fail(f"torv serve stopped:\n{output()}")
+            m = re.search(r"Preview on (http://127\.0\.0\.1:\d+/)", output())
+            return m and m.group(1)
+
+        base = wait_for(served_url, 90, "the first preview")
+        assert re.search(r"Rebuilt da \(all pages\); sv \(all pages\); en \(all pages\)", output())
+        group = "news/2026/groent-netvaerk"
+        site = os.path.join(root, "build", "preview", "site")
+        others = {lg: sample.file_of(site, sample.news_path(group, lg)) for lg in ("da", "en")}
+        before = {lg: os.stat(path).st_mtime_ns for lg, path in others.items()}
+
+        def search_locations() -> set[str]:
+            status, index = fetch(base + "sv/search/search_index.json")
+            assert status == 200
+            return {d["location"].split("#")[0] for d in json.loads(index)["docs"]}
+
+        indexed = search_locations()
+        replace_line(os.path.join(root, f"{group}.sv.md"), "title:", "title: Det gröna nätverket har startat")
+        sv_url = base + sample.news_path(group, "sv")
+        wait_for(lambda: "Det gröna nätverket har startat" in fetch(sv_url)[1], 60, "the new Swedish title")
+
+        def rebuilds() -> list[str]:
+            return [line for line in output().splitlines() if line.startswith(("Rebuilt", "Nothing changed"))]
+
+        # the pages are served as soon as they are rendered; the preview says what it did once all is compared
+        rebuilt = wait_for(lambda: len(rebuilds()) >= 2 and rebuilds(), 60, "the report of the rebuild")
+        assert len(rebuilt) == 2, rebuilt
+        assert rebuilt[1].startswith("Rebuilt sv (") and " da (" not in rebuilt[1] and " en (" not in rebuilt[1]
+        assert sample.news_path(group, "sv").split("/", 1)[1] in rebuilt[1], "the item's own page"
+        assert "all pages" not in rebuilt[1], "only the changed pages of the language"
+        assert {lg: os.stat(path).st_mtime_ns for lg, path in others.items()} == before
+        # the Swedish news list shows the new title too, and the search index has every page still
+        news_list = fetch(base + f"sv/{sample.segment('sv', 'news')}/")[1]
+        assert "Det gröna nätverket har startat" in news_list
+        assert search_locations() == indexed and sample.news_path(group, "sv").split("/", 1)[1] in indexed
+        assert "Det gröna nätverket har startat" in fetch(base + "sv/search/search_index.json")[1]
+        # what MkDocs' dirty build wrote (the page, and 404.html, which it writes every time) is finished too
+        assert_finished(site, "sv", [sample.news_path(group, "sv"), "sv/404.html"])
+        # the language's feeds and its tags' feeds are served anew too (files next to the pages, not pages)
+        for feed in ("sv/feed.xml", "sv/feed.json", f"sv/{sample.segment('sv', 'tags')}/forum/feed.xml"):
+            assert "Det gröna nätverket har startat" in fetch(base + feed)[1], feed
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def assert_finished(site: str, lang: str, paths: list[str]) -> None:
+    """Pages Torv's finishing pass (finish/theme.py) has been over: a second pass changes nothing."""
+    texts = Texts.of(i18n.strings(lang))
+    for rel in paths:
+        with open(sample.file_of(site, rel), encoding="utf-8") as fh:
+            page = fh.read()
+        assert finish_page(page, texts) == page, f"{rel} is not finished"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("zensical") is None, reason="Zensical is not installed")
+def test_with_zensical_the_preview_renders_a_changed_language_whole(tmp_path):
+    """Zensical has no dirty build: a save renders the changed language again whole (with Zensical, finished),
+    the other languages not at all."""
+    root = copy_repo(str(tmp_path))
+    config = os.path.join(root, "mkdocs.yml")
+    replace_line(config, "    timezone:", "    timezone: Europe/Copenhagen\n    renderer: zensical")
+    lines: list[str] = []
+    builder = PreviewBuilder(root, today=dt.date.fromisoformat(BUILD_DATE), log=lines.append)
+    first = builder.build()
+    assert first.code == 0, "\n".join(lines)
+    assert first.rendered == dict.fromkeys(LANGS), first.rendered
+    site = builder.out
+    assert os.path.isfile(os.path.join(site, "sv", "search.json")), "Zensical's search index"
+    group = "news/2026/groent-netvaerk"
+    others = {lg: sample.file_of(site, sample.news_path(group, lg)) for lg in ("da", "en")}
+    before = {lg: os.stat(path).st_mtime_ns for lg, path in others.items()}
+    pages = sample.html_pages(site, "sv", with_404=True)
+    replace_line(os.path.join(root, f"{group}.sv.md"), "title:", "title: Det gröna nätverket har startat")
+    shown: list[list[str]] = []
+    again = builder.build(first=["sv"], rendered=shown.append)
+    assert again.code == 0, "\n".join(lines)
+    assert again.rendered == {"sv": None} and shown == [["sv"]], (again.rendered, shown)
+    with open(sample.file_of(site, sample.news_path(group, "sv")), encoding="utf-8") as fh:
+        assert "Det gröna nätverket har startat" in fh.read()
+    assert {lg: os.stat(path).st_mtime_ns for lg, path in others.items()} == before
+    assert sample.html_pages(site, "sv", with_404=True) == pages, "every Swedish page, not only those Zensical cached"
+    assert_finished(site, "sv", [sample.news_path(group, "sv"), "sv/404.html", "sv/"])

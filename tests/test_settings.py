@@ -98,3 +98,33 @@ def test_mkdocs_yml_nested_too_deeply(tmp_path):
         (codes.BROKEN_YAML, "mkdocs.yml:1: error: "
                             "broken YAML: lists and groups are nested too deeply (hundreds of [ or { "
                             "inside each other); write plain text, lists and `key: value` pairs")]
+
+
+# ---------------------------------------------------------------- the README's table of settings
+
+
+def readme_settings_table() -> str:
+    """The table under `### Settings` in the README."""
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n### Settings\n", 1)[1].split("\n## ", 1)[0]
+    return "\n".join(line for line in section.splitlines() if line.startswith("|"))
+
+
+def test_the_readme_documents_every_setting_with_its_default():
+    from torv.models import Settings
+    from torv.schemas import settings_table
+
+    assert readme_settings_table() == settings_table(), (
+        "README.md's table of settings differs from the Settings schema: replace it with the output of "
+        "`.venv/bin/python -c 'from torv.schemas import settings_table; print(settings_table())'`")
+    rows = readme_settings_table().splitlines()[2:]
+    assert [row.split("|")[1].strip(" `") for row in rows] == list(Settings.fields())
+    assert all(row.split("|")[3].strip() for row in rows), "every setting says what it does"
+
+
+def test_an_unknown_or_misspelt_setting_gets_a_did_you_mean(tmp_path):
+    assert problems(tmp_path, ("phone_region: DK", 'phone_region: DK\n    brand_color: "#0b4f6c"')) == [
+        (codes.UNKNOWN_FIELD, "mkdocs.yml:15: error: extra.torv.brand_color: unknown field `brand_color` (did you "
+                              "mean `brand_colour`?); expected one of: municipality, languages, timezone, "
+                              "phone_region, missing_translation, reviewed_max_age_days, brand_colour, logo, "
+                              "repo_edit_base, cname, renderer")]

@@ -37,10 +37,16 @@ def expected_pages(lang: str) -> dict[str, str]:
            "contact": f"{lang}/{sample.segment(lang, 'contact')}/"}
     for group, values in sample.pillars().items():
         out[f"pillar {group}"] = f"{lang}/{pol}/{sample.slug(group, values[lang])}/"
+        pid = group.rsplit("/", 1)[-1]
+        about = [n for n in sample.news().values() if pid in {p.split("/")[0] for p in n[DEFAULT].get("pillars", [])}]
+        if len(about) > 5:  # more than the pillar's page shows: its own list of news
+            out[f"news about {group}"] = f"{lang}/{pol}/{sample.slug(group, values[lang])}/{nws}/"
     for group in sample.news():
         out[f"news {group}"] = sample.news_path(group, lang)
     for tag in sample.used_tags():
         out[f"tag {tag}"] = f"{lang}/{sample.segment(lang, 'tags')}/{tag}/"
+    for year in {values[DEFAULT]["date"].year for values in sample.news().values()}:
+        out[f"news of {year}"] = f"{lang}/{nws}/{year}/"
     for group, values in sample.pages().items():
         out[f"page {group}"] = f"{lang}/{sample.slug(group, values[lang])}/"
     if os.path.isfile(os.path.join(sample.FIXTURE, "docs", "accessibility.yml")):
@@ -249,9 +255,13 @@ def test_the_menu_marks_the_current_page(site_dir, lang):
 # ---------------------------------------------------------------- contact data
 
 def phone(number: str) -> tuple[str, str]:
+    """(E.164 for tel:, the text shown): a Danish number as Danes write it, any other internationally
+    (tests/test_phones.py has the literal forms of each Nordic country)."""
     n = phonenumbers.parse(number, "DK")
+    danish = phonenumbers.region_code_for_number(n) == "DK"
     return (phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164),
-            phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+            phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.NATIONAL if danish
+                                       else phonenumbers.PhoneNumberFormat.INTERNATIONAL))
 
 
 def hours_rows(hours: dict, lang: str) -> list[tuple[str, str]]:

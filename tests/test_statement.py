@@ -1,6 +1,7 @@
 """The accessibility statement: docs/accessibility.yml is checked like all content (golden cases: the exact
-lines an editor sees), and becomes a page in every language following the Danish, Swedish (DIGG) and EU
-models, linked from the footer of every page."""
+lines an editor sees), and becomes a page in every language following the national model where there is one
+(Danish, Swedish: DIGG, Norwegian: uustatus.no, Finnish and the Swedish of Finland: Traficom) and the EU model
+otherwise, linked from the footer of every page."""
 from __future__ import annotations
 
 import datetime as dt
@@ -117,7 +118,7 @@ def test_every_mistake_is_reported_with_what_was_expected(repo):
         "docs/accessibility.yml:12: error: was_url: expected the address of the statement on was.digst.dk like "
         'https://www.was.digst.dk/havbjerg-dk, found "https://havbjerg.example/was"',
         "docs/accessibility.yml:13: error: statu: unknown field `statu` (did you mean `status`?); expected one of: "
-        "status, assessed, method, method_text, updated, contact, known_issues, was_url",
+        "status, assessed, method, method_text, updated, contact, known_issues, was_url, uustatus_url",
         f"11 errors, 1 warning, 2 notes, {FILES} files checked",
     ]
     assert code == 1
@@ -262,3 +263,88 @@ def test_the_footer_of_every_page_links_to_the_statement(site_dir):
         if not links or urllib.parse.urljoin("/" + rel, links[0]["href"]) != target:
             missing.append(rel)
     assert not missing, f"no footer link to the accessibility statement on: {missing[:10]}"
+
+
+# ---------------------------------------------------------------- Norway's and Finland's models, on their sites
+
+NORDIC_STATEMENT = """\
+status: partially
+assessed: 2026-10-01
+method: third-party
+contact: {{email: {email}, phone: "{phone}"}}
+known_issues:
+  - what: {{{lang}: PDF}}
+    why: {{{lang}: PDF}}
+{extra}"""
+
+
+@pytest.fixture(scope="module")
+def nordic_statements(tmp_path_factory) -> dict[str, str]:
+    """Koskela (fi + sv + en, FI) and Fjellstad (nb + nn + en, NO) with a statement, built: name -> site/."""
+    from conftest import FIXTURES, run_build
+
+    sites = {}
+    for name, lang, email, phone, extra in (
+        ("koskela", "fi", "yritys@koskela.example", "06 123 4567", ""),
+        ("fjellstad", "nb", "naering@fjellstad.example", "62 43 00 00",
+         "uustatus_url: https://uustatus.no/nb/erklaringer/publisert/fjellstad\n"),
+    ):
+        root = copy_repo(str(tmp_path_factory.mktemp(name)), os.path.join(FIXTURES, name))
+        with open(os.path.join(root, REL), "w", encoding="utf-8") as fh:
+            fh.write(NORDIC_STATEMENT.format(email=email, phone=phone, lang=lang, extra=extra))
+        proc = run_build(root)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        sites[name] = os.path.join(root, "site")
+    return sites
+
+
+def headings(page: BeautifulSoup) -> list[str]:
+    return [text(h) for h in page.select("article h2")]
+
+
+@pytest.mark.slow
+def test_norway_follows_the_uustatus_model_in_bokmaal_and_nynorsk(nordic_statements):
+    site = nordic_statements["fjellstad"]
+    nb = soup(site, "nb/tilgjengelighet/index.html")
+    assert headings(nb) == ["I hvilken grad er nettstedet i samsvar med kravene til universell utforming?",
+                            "Innhold som ikke er universelt utformet", "Meld gjerne fra om brudd på kravene", "Klage",
+                            "Slik har vi vurdert nettstedet"]
+    assert text(nb.select_one("article h1")) == "Tilgjengelighetserklæring"
+    assert nb.select_one(f'a[href="{statement.DISKRIMINERINGSNEMNDA_URL}"]')
+    assert nb.select_one(f'a[href="{statement.UUTILSYNET_URL}"]')
+    assert nb.select_one('a[href="https://uustatus.no/nb/erklaringer/publisert/fjellstad"]'), "the official copy"
+    assert [a.get_text() for a in nb.select('a[href="tel:+4762430000"]')] == ["62 43 00 00"]
+    nn = soup(site, "nn/tilgjengelegheit/index.html")
+    assert headings(nn)[0] == "I kva grad er nettstaden i samsvar med krava til universell utforming?"
+    assert "Klage" in headings(nn) and text(nn.select_one("article h1")) == "Tilgjengelegheitserklæring"
+    en = soup(site, "en/accessibility/index.html")
+    assert headings(en)[-1] == "Enforcement procedure" and en.select_one(f'a[href="{statement.UUTILSYNET_URL}"]')
+
+
+@pytest.mark.slow
+def test_finland_follows_its_authority_s_model_in_finnish_and_in_swedish(nordic_statements):
+    site = nordic_statements["koskela"]
+    fi = soup(site, "fi/saavutettavuus/index.html")
+    assert text(fi.select_one("article h1")) == "Saavutettavuusseloste"
+    assert headings(fi) == ["Digipalvelun saavutettavuuden tila", "Sisällöt, jotka eivät ole saavutettavia",
+                            "Näin arvioimme saavutettavuuden", "Havaitsitko saavutettavuuspuutteen?",
+                            "Valvontaviranomainen"]
+    assert fi.select_one(f'a[href="{statement.TRAFICOM_URL["fi"]}"]')
+    # Swedish on a Finnish site: the Finnish authority's Swedish model, not DIGG's
+    sv = soup(site, "sv/tillganglighet/index.html")
+    assert text(sv.select_one("article h1")) == "Tillgänglighetsutlåtande"
+    assert headings(sv)[0] == "Digitjänstens tillgänglighetsstatus" and headings(sv)[-1] == "Tillsynsmyndighet"
+    assert sv.select_one(f'a[href="{statement.TRAFICOM_URL["sv"]}"]') and not sv.select('a[href*="digg.se"]')
+    footer = [text(a) for a in soup(site, "sv/index.html").select("footer .torv-footer-links a")]
+    assert "Tillgänglighetsutlåtande" in footer
+    en = soup(site, "en/accessibility/index.html")
+    assert en.select_one(f'a[href="{statement.TRAFICOM_URL["fi"]}"]') and headings(en)[-1] == "Enforcement procedure"
+
+
+def test_a_uustatus_address_must_be_on_uustatus_no(repo):
+    write(repo, VALID.format(assessed="2026-11-02") + "    uustatus_url: https://fjellstad.example/erklaering\n")
+    lines, code = validate(repo)
+    assert lines[0] == ("docs/accessibility.yml:8: error: uustatus_url: expected the address of the statement on "
+                        "uustatus.no like https://uustatus.no/nb/erklaringer/publisert/..., found "
+                        '"https://fjellstad.example/erklaering"')
+    assert code == 1

@@ -84,8 +84,12 @@ def test_preview_notices():
 # ---------------------------------------------------------------- the accessibility statement's legal texts
 
 STATEMENT = os.path.join(STRINGS, "statement")
-STATEMENT_LANGS = sorted(os.path.basename(p)[:-4] for p in glob.glob(os.path.join(STATEMENT, "*.yml")))
+STATEMENT_FILES = sorted(os.path.basename(p)[:-4] for p in glob.glob(os.path.join(STATEMENT, "*.yml")))
+STATEMENT_LANGS = [name for name in STATEMENT_FILES if "-" not in name]     # sv-FI: Swedish on a site in Finland
 AUTHORITY_KEY = re.compile(r"^enforce\.([A-Z]{2})(\.link)?$")   # the supervising authority of a country
+OFFICIAL_COPY = {"was", "uustatus"}     # the link to the official statement on a national service (DK, NO)
+# The national model where a country has one, the EU model otherwise (and for English and Icelandic).
+MODELS = {"eu": ["da", "en", "is"], "digg": ["sv"], "uustatus": ["nb", "nn"], "traficom": ["fi", "sv-FI"]}
 
 
 def statement_texts(lang: str) -> dict:
@@ -96,17 +100,20 @@ def statement_texts(lang: str) -> dict:
 
 
 def test_statement_texts_line_up_per_model():
-    """strings/statement/<lang>.yml: the files of one model (eu, digg) have the same keys and placeholders,
-    apart from the authorities (enforce.<country> with enforce.<country>.link) each one names."""
-    texts = {lang: statement_texts(lang) for lang in STATEMENT_LANGS}
+    """strings/statement/<lang>.yml: the files of one model (eu, digg, uustatus, traficom) have the same keys and
+    placeholders, apart from the authorities (enforce.<country> with enforce.<country>.link) each one names, the
+    link to an official copy (was, uustatus) and a title of its own (title)."""
+    texts = {lang: statement_texts(lang) for lang in STATEMENT_FILES}
     models: dict[str, list[str]] = {}
     for lang, data in texts.items():
         for key, value in data.items():
             assert isinstance(value, str) and value.strip(), f"statement/{lang}.yml: {key} is empty or not a text"
         models.setdefault(data["model"], []).append(lang)
-    assert models == {"eu": ["da", "en"], "digg": ["sv"]}
+    assert models == MODELS
+    assert set(models) == set(statement.MODELS), "every model has its sections in statement/page.py"
     for model, langs in models.items():
-        shared = {lang: {k for k in texts[lang] if not AUTHORITY_KEY.match(k)} for lang in langs}
+        shared = {lang: {k for k in texts[lang] if not AUTHORITY_KEY.match(k) and k not in OFFICIAL_COPY | {"title"}}
+                  for lang in langs}
         for lang in langs[1:]:
             assert shared[lang] == shared[langs[0]], (
                 f"statement/{lang}.yml lacks {sorted(shared[langs[0]] - shared[lang])}, "
@@ -115,10 +122,13 @@ def test_statement_texts_line_up_per_model():
                 assert placeholders(texts[lang][key]) == placeholders(texts[langs[0]][key]), f"{lang}: {key}"
     for lang, data in texts.items():
         countries = {m[1] for k in data if (m := AUTHORITY_KEY.match(k))}
-        assert (data["model"] == "eu") == bool(countries), lang
+        assert data["model"] == "eu" or not countries, f"{lang}: a national model names its own authority"
+        assert countries <= set(statement.AUTHORITY), lang
         for country in countries:
             assert f"enforce.{country}" in data and f"enforce.{country}.link" in data, (lang, country)
             assert placeholders(data[f"enforce.{country}"]) == {"link"}, (lang, country)
+    english = {m[1] for k in texts["en"] if (m := AUTHORITY_KEY.match(k))}
+    assert english == set(statement.AUTHORITY), "English (and any language without texts) names every authority"
 
 
 def test_statement_texts_fill_every_paragraph():
@@ -127,9 +137,10 @@ def test_statement_texts_fill_every_paragraph():
     site, report = load_site(FIXTURE, today=dt.date.fromisoformat(BUILD_DATE))
     assert report.errors == 0 and site.statement
     for status, method, lang, country in itertools.product(statement.STATUSES, statement.METHODS,
-                                                           [*STATEMENT_LANGS, "de"], sorted(statement.AUTHORITY)):
+                                                           [*STATEMENT_LANGS, "de"], [*statement.AUTHORITY, "IS"]):
         values = copy.deepcopy(site.statement)
         values.update(status=status, method=method, was_url="https://www.was.digst.dk/havbjerg-example",
+                      uustatus_url="https://uustatus.no/nb/erklaringer/publisert/x",
                       method_text={"da": "Test med skærmlæser"})
         values["contact"]["response_days"] = 10
         values["known_issues"] = [{**issue, "category": category, "criteria": ["1.2.2"], "fix_by": dt.date(2027, 1, 5)}
@@ -138,7 +149,10 @@ def test_statement_texts_fill_every_paragraph():
         data = statement.page(values, lang, org="Havbjerg Kommune", site="havbjerg.example", country=country)
         texts = [t for t in _strings_in(data) if "{" in t or "}" in t]
         assert not texts, (lang, status, method, country, texts)
-        assert any(s["id"] in ("enforcement", "authority") for s in data["sections"]), (lang, country)
+        # every statement names where to turn, but Iceland has no authority to name (the EU model there; a
+        # Danish page names Denmark's wherever the site is)
+        named = any(s["id"] in ("enforcement", "authority") for s in data["sections"])
+        assert named == (country != "IS" or data["model"] != "eu" or lang == "da"), (lang, country)
 
 
 def _strings_in(value):

@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from conftest import BUILD_DATE, FIXTURE, ROOT
+from torv.bench.archive import write as write_archive
 from torv.compile import compile_site
 from torv.site import load_site
 
@@ -30,6 +31,7 @@ _material = importlib.util.find_spec("material")
 assert _material and _material.origin, "Material for MkDocs is not installed"
 MATERIAL = os.path.join(os.path.dirname(_material.origin), "templates")  # its .icons/ for the icons templates include
 LANGS = ("da", "sv", "en")
+ARCHIVE_ITEMS = 130  # news items per language: more than a page of every list
 
 # Material's templates copied with small fixes: they read Material's context (nav, page.toc, the search
 # plugin), not Torv's data; base.html is replaced by STUB_BASE below.
@@ -113,9 +115,9 @@ class Lang:
         return f"[{key}]"
 
 
-def pages(preview: bool = False) -> list[tuple[str, str, dict[str, Any], str]]:
-    """(build-tree path, language, meta, body) of every page of the fixture site."""
-    site, report = load_site(FIXTURE, today=dt.date.fromisoformat(BUILD_DATE))
+def pages(preview: bool = False, root: str = FIXTURE) -> list[tuple[str, str, dict[str, Any], str]]:
+    """(build-tree path, language, meta, body) of every page of the fixture site (or of the site at root)."""
+    site, report = load_site(root, today=dt.date.fromisoformat(BUILD_DATE))
     assert report.errors == 0
     files = compile_site(site, preview=preview)
     out = []
@@ -127,8 +129,10 @@ def pages(preview: bool = False) -> list[tuple[str, str, dict[str, Any], str]]:
 
 
 @pytest.fixture(scope="module")
-def site_pages() -> list[tuple[str, str, dict[str, Any], str]]:
-    return pages() + pages(preview=True)
+def site_pages(tmp_path_factory) -> list[tuple[str, str, dict[str, Any], str]]:
+    # and a generated archive long enough for every list to have pages (pagers, year pages, a pillar's list)
+    archive = write_archive(str(tmp_path_factory.mktemp("archive") / "site"), ARCHIVE_ITEMS)
+    return pages() + pages(preview=True) + pages(root=archive.root)
 
 
 @pytest.fixture(scope="module")
@@ -164,6 +168,8 @@ def test_every_template_renders_every_page_strictly(site_pages, site_configs):
         "news",
         "meeting",
         "news-index",
+        "news-year",
+        "pillar-news",
         "tag",
         "meetings",
         "contact",

@@ -2,6 +2,7 @@
 only the default branch is ever deployed. Plus the `--format github` annotations they rely on."""
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import os
 import re
@@ -12,7 +13,8 @@ import sys
 import pytest
 import yaml
 
-from conftest import BUILD_DATE, ROOT, TORV, copy_repo
+from conftest import BUILD_DATE, FIXTURE, ROOT, TORV, copy_repo
+from torv.languages import LANGUAGES
 from torv.settings import load_settings
 
 WORKFLOWS = sorted(glob.glob(os.path.join(ROOT, ".github", "workflows", "*.y*ml")))
@@ -113,19 +115,72 @@ def test_workflows_run_only_the_readmes_commands(name):
                                  f"README commands: {sorted(known)}"
 
 
-def test_pull_requests_validate_with_annotations_build_upload_and_test():
+def test_pull_requests_validate_check_the_site_upload_the_preview_and_test_only_torv_changes():
     wf = workflow("check.yml")
     assert set(wf["on"]) == {"pull_request"}
     assert wf["permissions"] == {"contents": "read"}
-    assert run_commands(wf) == ['make validate ARGS="--format github"', "make build", "make test", "make test-zensical"]
+    jobs = wf["jobs"]
+    assert set(jobs) == {"check", "changes", "test"}
+    check = [line for step in jobs["check"]["steps"] for line in step.get("run", "").splitlines()]
+    assert check == ['make validate ARGS="--format github"', "make check", "make preview"]
+    upload = next(s for s in jobs["check"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["name"] == "site-preview" and upload["with"]["path"].rstrip("/") == "site-preview"
+    assert [s.get("run") for s in jobs["test"]["steps"] if s.get("run")] == ["make test", "make test-zensical"]
+    # make test only when the pull request changes Torv: a job skipped by its condition (a paths filter in the
+    # workflow) passes as a required check, where a workflow skipped by on.pull_request.paths stays pending
+    assert jobs["test"]["needs"] == "changes"
+    assert jobs["test"]["if"].replace(" ", "") == "needs.changes.outputs.torv=='true'"
+    assert "paths" not in (wf["on"]["pull_request"] or {})
+    script = jobs["changes"]["steps"][0]["with"]["script"]
+    found = re.search(r"const torv = /(.+)/;", script)
+    assert found, "the changes job's pattern"
+    pattern = re.compile(found[1].replace("\\/", "/"))
+    for changed in ("scripts/torv/build.py", "overrides/main.html", "tests/test_site.py", "requirements.txt",
+                    "requirements-test.txt", "pyproject.toml", "package-lock.json", "Makefile",
+                    ".github/workflows/check.yml"):
+        assert pattern.match(changed), changed
+    for content in ("news/2026/dialogmoede.da.md", "policy/contacts.yml", "docs/om.da.md", "mkdocs.yml",
+                    "README.md"):
+        assert not pattern.match(content), content
     uses = [s.get("uses", "") for _, s in steps(wf)]
-    upload = [s for _, s in steps(wf) if s.get("uses", "").startswith("actions/upload-artifact@")]
-    assert any(s["with"]["path"].rstrip("/") == "site" for s in upload), "the built site is uploaded"
-    order = [s.get("run") or s.get("uses") for _, s in steps(wf)]
-    assert order.index("make build") < order.index(next(u for u in uses if u.startswith("actions/upload-artifact@")))
     assert not any("pages" in u for u in uses), "a pull request never deploys"
-    setup = next(s for _, s in steps(wf) if s.get("uses", "").startswith("actions/setup-python@"))
-    assert setup["with"]["cache"] == "pip" and "requirements" in setup["with"]["cache-dependency-path"]
+    for job in ("check", "test"):
+        setup = next(s for s in jobs[job]["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
+        assert setup["with"]["cache"] == "pip" and "requirements" in setup["with"]["cache-dependency-path"]
+
+
+# What each action needs of the job's token (GitHub's documentation of each action).
+NEEDS = {
+    "actions/checkout": {"contents": "read"},
+    "actions/setup-python": {},
+    "actions/upload-artifact": {},
+    "actions/upload-pages-artifact": {},
+    "actions/configure-pages": {"pages": "write"},      # reads (and can enable) the repository's Pages site
+    "actions/deploy-pages": {"pages": "write", "id-token": "write"},
+    "actions/github-script": {"pull-requests": "read"},  # the changes job lists the pull request's files
+}
+LEVEL = {"none": 0, "read": 1, "write": 2}
+
+
+@pytest.mark.parametrize("name", ["check.yml", "publish.yml"])
+def test_every_job_has_the_permissions_its_steps_need_and_no_more(name):
+    wf = workflow(name)
+    assert wf["permissions"] == {"contents": "read"}, "the workflow's default: read the repository"
+    for job_id, job in wf["jobs"].items():
+        granted = job.get("permissions", wf["permissions"])
+        needed: dict[str, str] = {}
+        for step in job.get("steps", []):
+            action = step.get("uses", "").split("@")[0]
+            assert not action or action in NEEDS, f"{name}: {job_id} uses {action}: add what it needs to NEEDS"
+            for scope, level in NEEDS.get(action, {}).items():
+                if LEVEL[level] > LEVEL[needed.get(scope, "none")]:
+                    needed[scope] = level
+        for scope, level in needed.items():
+            assert LEVEL[granted.get(scope, "none")] >= LEVEL[level], f"{name}: {job_id} needs {scope}: {level}"
+        extra = {scope: level for scope, level in granted.items()
+                 if LEVEL[level] > LEVEL[needed.get(scope, "none")] and scope != "contents"}
+        assert not extra, f"{name}: {job_id} may do more than its steps need: {extra}"
+        assert granted.get("contents", "read") == "read", f"{name}: {job_id} never writes to the repository"
 
 
 def test_publish_deploys_only_the_default_branch():
@@ -134,13 +189,14 @@ def test_publish_deploys_only_the_default_branch():
     assert set(on) == {"push", "schedule", "workflow_dispatch"}
     assert on["schedule"] and all("cron" in s for s in on["schedule"]), "a nightly build"
     # pushes: only the default branch, the one 'Edit this page' commits to
-    edit_branch = re.search(r"/edit/([^/]+)/", load_settings(ROOT).edit_base)[1]
+    edit_branch = re.search(r"/edit/([^/]+)/", load_settings(FIXTURE).edit_base)[1]   # the sample's settings
     assert on["push"]["branches"] == [edit_branch]
     assert wf["permissions"] == {"contents": "read"}, "minimal permissions for everything but the deploy"
     assert wf["concurrency"]["group"] and wf["concurrency"]["cancel-in-progress"] is False
     jobs = wf["jobs"]
-    deploying = [j for j, s in steps(wf) if s.get("uses", "").startswith("actions/deploy-pages@")]
-    assert deploying == ["deploy"]
+    pages_actions = ("actions/deploy-pages@", "actions/configure-pages@")
+    pages = [j for j, s in steps(wf) if s.get("uses", "").startswith(pages_actions)]
+    assert pages == ["deploy", "deploy"], "configuring and deploying Pages need pages: write: the deploy job"
     deploy = jobs["deploy"]
     condition = deploy["if"].replace(" ", "")
     assert "github.ref==format('refs/heads/{0}',github.event.repository.default_branch)" in condition
@@ -149,8 +205,6 @@ def test_publish_deploys_only_the_default_branch():
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build"
-    build_uses = [s.get("uses", "") for s in jobs["build"]["steps"]]
-    assert any(u.startswith("actions/configure-pages@") for u in build_uses)
     upload = next(s for s in jobs["build"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"].rstrip("/") == "site"
     assert "permissions" not in jobs["build"], "the build needs no more than contents: read"
@@ -205,3 +259,68 @@ def test_custom_domain_comes_from_site_url(tmp_path):
         fh.write(text.replace("    # cname: true\n", "    cname: true\n").replace("site_url: https://havbjerg.example/\n", ""))
     with pytest.raises(ConfigError, match="cname: expected site_url with the custom domain"):
         load_site(root)
+
+
+# ---------------------------------------------------------------- the nightly rebuild keeps running
+
+
+def commit_dated(root: str, date: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": f"{date}T12:00:00Z", "GIT_COMMITTER_DATE": f"{date}T12:00:00Z"}
+    for command in (["init", "-q"], ["add", "-A"],
+                    ["-c", "user.name=Torv", "-c", "user.email=torv@example.org", "commit", "-q", "-m", "content"]):
+        subprocess.run(["git", *command], cwd=root, env=env, check=True, capture_output=True)
+
+
+@pytest.mark.slow
+def test_the_build_warns_when_the_last_commit_is_older_than_50_days(tmp_path):
+    """GitHub turns off scheduled workflows after 60 days without a commit in a public repository: the build warns
+    from day 51 on, and in GitHub Actions as an annotation on the run."""
+    from torv.build import last_commit, stale_warning
+
+    root = copy_repo(str(tmp_path))
+    commit_dated(root, "2026-09-28")                    # 55 days before the build date
+    assert last_commit(root) == dt.date(2026, 9, 28) and last_commit(str(tmp_path.parent)) is None
+    proc = subprocess.run([*TORV, "build", "--root", root, "--today", BUILD_DATE], capture_output=True, text=True,
+                          env={**os.environ, "GITHUB_ACTIONS": "true"})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert ("Warning: the last commit is 55 days old (2026-09-28): in a public repository GitHub turns off the "
+            "nightly rebuild (scheduled workflows) after 60 days without a commit, in 5 day(s).") in proc.stdout
+    assert "::warning title=Torv: the nightly rebuild stops soon::the last commit is 55 days old" in proc.stdout
+    today = dt.date.fromisoformat(BUILD_DATE)
+    assert stale_warning(today - dt.timedelta(days=50), today) is None
+    assert "already" in (stale_warning(today - dt.timedelta(days=61), today) or "")
+    assert stale_warning(None, today) is None, "outside a git repository: nothing to say"
+
+
+# ---------------------------------------------------------------- the example: languages on separate runners
+
+EXAMPLE = os.path.join(ROOT, ".github", "examples", "publish-by-language.yml")
+
+
+def test_actionlint_accepts_the_matrix_example():
+    proc = subprocess.run([actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", EXAMPLE],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_readme_shows_the_matrix_example_as_it_is():
+    with open(EXAMPLE, encoding="utf-8") as fh:
+        example = fh.read()
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as fh:
+        assert f"```yaml\n{example}```" in fh.read()
+
+
+def test_the_matrix_example_builds_each_language_then_assembles_and_deploys_the_default_branch_only():
+    wf = load(EXAMPLE)
+    jobs = wf["jobs"]
+    langs = jobs["language"]["strategy"]["matrix"]["lang"]
+    assert langs and set(langs) <= set(LANGUAGES), "languages Torv publishes in (languages.py)"
+    known = readme_commands()
+    commands = [c.replace("${{ matrix.lang }}", "sv") for c in run_commands(wf)]
+    assert commands == ['make build ARGS="--lang sv --out shards/sv"', 'make assemble ARGS="shards/*"']
+    assert all(c in known for c in commands), (commands, known)
+    assert jobs["assemble"]["needs"] == "language" and jobs["deploy"]["needs"] == "assemble"
+    assert jobs["deploy"]["if"] == workflow("publish.yml")["jobs"]["deploy"]["if"]
+    for _, step in steps(wf):
+        if "uses" in step:
+            assert re.match(r"^actions/[a-z-]+@v\d+$", step["uses"]), step["uses"]

@@ -1,4 +1,4 @@
-"""The address of every entry in every language, and addresses claimed twice or taken by a section."""
+"""The address of every entry in every language, and addresses claimed twice or taken by a section or a year."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -39,6 +39,12 @@ def address_conflicts(site: Site) -> list[Problem]:
                 problems.append(Problem(codes.ADDRESS_TAKEN, src, line, "slug",
                                         f"the address /{lang}/{url} is taken by the site's {reserved[url]} section: "
                                         f"expected another slug, e.g. slug: om-{url[:-1]}"))
+                continue
+            name = url.rstrip("/").rpartition("/")[2]
+            if e.kind == "news" and name.isdigit():
+                problems.append(Problem(codes.ADDRESS_TAKEN, src, line, "slug",
+                                        f"the address /{lang}/{url} is taken by the news of a year: expected a slug "
+                                        f"with letters, e.g. slug: {url.split('/')[0]}-{name}"))
                 continue
             if url in seen and seen[url] != src:
                 problems.append(Problem(codes.ADDRESS_TAKEN, src, line, "slug",

@@ -1,6 +1,6 @@
 """The `torv` command: parse the options of a subcommand, call the pure functions, print, exit.
 
-    torv validate | build | serve | new | schemas | bench    (each with --help)
+    torv validate | build | assemble | check | serve | new | init | schemas | bench    (each with --help)
 
 Exit codes: 0 content valid (or done), 1 content errors, 2 usage or configuration problem.
 """
@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 
 from .discover import discover
+from .render import RENDERERS
 from .settings import ConfigError, load_settings
 from .site import load_site
-from .render import RENDERERS
 
 
 def _date(value: str) -> dt.date:
@@ -70,10 +71,24 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
     common(parser)
     parser.add_argument("--out", default=None, help="output folder (default: site/ in the repository)")
     parser.add_argument(
+        "--for-files",
+        action="store_true",
+        help="build a site that works opened from disk (links name their HTML files), for reviewers to download; "
+        "into site-preview/ unless --out is given",
+    )
+    parser.add_argument(
         "--no-strict",
         dest="strict",
         action="store_false",
         help="let MkDocs warnings pass (default: any warning fails the build)",
+    )
+    parser.add_argument(
+        "--lang",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="build only this language (repeat for more), into <out>/<CODE>/ without the root pages; "
+        "`torv assemble` puts the languages together (e.g. built on separate CI runners)",
     )
     parser.add_argument(
         "--renderer",
@@ -86,7 +101,50 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
 def build(args: argparse.Namespace) -> int:
     from .build import build as build_site
 
-    return build_site(args.root, today=args.today, out=args.out, strict=args.strict, renderer=args.renderer)
+    langs = [code.strip() for value in args.lang for code in value.split(",") if code.strip()]
+    return build_site(
+        args.root,
+        today=args.today,
+        out=args.out,
+        strict=args.strict,
+        for_files=args.for_files,
+        languages=langs,
+        renderer=args.renderer,
+    )
+
+
+# ---------------------------------------------------------------- torv check
+
+
+def check_arguments(parser: argparse.ArgumentParser) -> None:
+    common(parser)
+    parser.add_argument(
+        "--renderer",
+        choices=RENDERERS,
+        default=None,
+        help="build with material or zensical (default: extra.torv.renderer in mkdocs.yml, else material)",
+    )
+
+
+def check(args: argparse.Namespace) -> int:
+    from .check.run import check as check_site
+
+    return check_site(args.root, today=args.today, log=functools.partial(print, flush=True), renderer=args.renderer)
+
+
+# ---------------------------------------------------------------- torv assemble
+
+
+def assemble_arguments(parser: argparse.ArgumentParser) -> None:
+    common(parser)
+    parser.add_argument("--out", default=None, help="output folder (default: site/ in the repository)")
+    parser.add_argument("shards", nargs="+", metavar="FOLDER", help="folders from `torv build --lang CODE --out ...`")
+
+
+def assemble(args: argparse.Namespace) -> int:
+    from .build import assemble as assemble_site
+
+    return assemble_site(args.root, args.shards, out=args.out, today=args.today)
 
 
 # ---------------------------------------------------------------- torv serve
@@ -98,7 +156,6 @@ def serve_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def serve(args: argparse.Namespace) -> int:
-    import functools
     import signal
 
     from .serve import serve as serve_preview
@@ -216,6 +273,40 @@ def _read_files(root: str, names: list[str]) -> dict[str, str]:
     return out
 
 
+# ---------------------------------------------------------------- torv init
+
+
+def names(value: str) -> tuple[str, str]:
+    lang, sep, name = value.partition("=")
+    if not sep or not lang.strip() or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected LANGUAGE=NAME like da=\"Havbjerg Kommune\", found {value!r}")
+    return lang.strip().lower(), name.strip()
+
+
+def init_arguments(parser: argparse.ArgumentParser) -> None:
+    common(parser)
+    parser.add_argument("--languages", help="the site's languages, the default first, e.g. da,sv,en")
+    parser.add_argument("--default", help="the default language (default: the first of --languages)")
+    parser.add_argument("--name", dest="names", type=names, action="append", default=[], metavar="LANG=NAME",
+                        help='the municipality\'s name in a language, once per language: --name "da=Havbjerg Kommune"')
+    parser.add_argument("--phone-region", help="the country of the site's phone numbers: DK, SE, NO, FI, IS ... "
+                                               "(default: the default language's)")
+    parser.add_argument("--timezone", help="e.g. Europe/Stockholm (default: the phone region's)")
+    parser.add_argument("--brand-colour", help="#rrggbb of the header and links; white text on it needs 4.5:1 "
+                                               "(default: #0b4f6c)")
+    parser.add_argument("--logo", help="an SVG or PNG file, copied to docs/ (default: Torv's symbol)")
+    parser.add_argument("--site-url", help="the site's address, e.g. https://ORG.github.io/REPO/")
+    parser.add_argument("--examples", action="store_true", help="an example of each kind of content, to replace")
+    parser.add_argument("--force", action="store_true", help="replace content that is not Torv's sample site")
+    parser.add_argument("--no-input", action="store_true", help="never ask: take the options and the defaults")
+
+
+def init(args: argparse.Namespace) -> int:
+    from .newsite.run import init as init_site
+
+    return init_site(args)
+
+
 # ---------------------------------------------------------------- torv schemas
 
 
@@ -275,6 +366,25 @@ COMMANDS = [
         build,
     ),
     Command(
+        "assemble",
+        "put languages built apart together with the root pages",
+        "Put the languages built apart (`torv build --lang CODE --out FOLDER`, e.g. on separate CI runners) "
+        "together with the root pages (language chooser, 404, sitemap index) into site/. site/ changes only "
+        "when every language of the site is there.",
+        assemble_arguments,
+        assemble,
+    ),
+    Command(
+        "check",
+        "the pull-request check: validate --strict, build, check the built site",
+        "The check of the site's own content (`make check`, run on every pull request): validate with --strict, "
+        "build site/, then check what was built: every kind of page in every language with axe-core in Chromium "
+        "at desktop and mobile size, no request to another host and no cookie, links and anchors, the W3C HTML "
+        "validator, no empty section. Exit 0 only when everything passes.",
+        check_arguments,
+        check,
+    ),
+    Command(
         "serve",
         "live preview with drafts and scheduled items, rebuilt on save",
         "Live preview on http://127.0.0.1:8000: builds into build/preview/site/ (drafts and scheduled items "
@@ -289,6 +399,16 @@ COMMANDS = [
         "Create a new news item, meeting or commitment, in every configured language.",
         new_arguments,
         new,
+    ),
+    Command(
+        "init",
+        "a new site for your municipality: settings and content folders",
+        "Set up Torv for a municipality: asks for (or takes as options) its name in each language, the languages "
+        "and the default one, the phone region, the time zone, the brand colour, the logo and the site's address; "
+        "checks them, then writes mkdocs.yml and the content folders policy/, news/ and docs/ in place of the "
+        "sample (with --examples: an example of each kind of content). Asks for what is missing at a terminal.",
+        init_arguments,
+        init,
     ),
     Command(
         "schemas",

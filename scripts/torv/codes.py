@@ -1,6 +1,7 @@
 """The catalogue of problem codes: one stable code per kind of problem, what it means, and an example and its fix.
 
-CONTENT.md lists them ("Problem codes"; tests/test_codes.py keeps the two the same). A code never changes its meaning and is never reused: a new kind of problem gets the next free number.
+CONTENT.md lists them ("Problem codes"; tests/test_codes.py keeps the two the same). A code never changes its
+meaning and is never reused: a new kind of problem gets the next free number.
 """
 from __future__ import annotations
 
@@ -67,7 +68,7 @@ TRANSLATION_WITHOUT_DEFAULT = _code(
     "`docs/om.sv.md` alone", "`docs/om.da.md` and `docs/om.sv.md`")
 MISSING_FILE = _code(
     "T010", "missing-file",
-    "A file the site needs is missing: mkdocs.yml, the policy or the contacts.",
+    "A file the site needs is missing: mkdocs.yml or the contacts.",
     "no `policy/contacts.yml`", "`policy/contacts.yml` with `main_unit` and `units`")
 UNUSED_FILE = _code(
     "T011", "unused-file",
@@ -211,7 +212,8 @@ UNKNOWN_REFERENCE = _code(
     "`tags: [foruum]`", "`tags: [forum]`")
 ADDRESS_TAKEN = _code(
     "T042", "address-taken",
-    "Two pages would get the same address, or a page would take the address of a section of the site.",
+    "Two pages would get the same address, or a page would take the address of a section of the site "
+    "(or a news item that of a year's news, `nyheder/2024/`).",
     "`slug: nyheder` on a page", "`slug: om-nyheder`")
 
 # ---------------------------------------------------------------- states
@@ -344,6 +346,26 @@ UNSAFE_SETTING = _code(
     "A setting in mkdocs.yml that would run code while the site is built (`hooks:`, a `!!python/` tag) or "
     "make every visitor load a script or stylesheet from another host.",
     "`hooks: [scripts/x.py]`", "no `hooks:` (Torv needs no plugin or hook)")
+
+# ---------------------------------------------------------------- the site's settings: phone region, look, address
+UNKNOWN_PHONE_REGION = _code(
+    "T069", "unknown-phone-region",
+    "The phone region is not a two-letter country code of a country with phone numbers.",
+    "`phone_region: Sweden`", "`phone_region: SE`")
+LOW_CONTRAST = _code(
+    "T070", "low-contrast",
+    "The brand colour is not a colour like #0b4f6c, or white text on it is hard to read (contrast below 4.5:1); "
+    "the message proposes the nearest shade that passes.",
+    "`brand_colour: \"#4a90d9\"` (3.34:1)", "`brand_colour: \"#2a78ca\"` (4.5:1)")
+INVALID_LOGO = _code(
+    "T071", "invalid-logo",
+    "The logo is not an SVG or PNG file in the repository, or there is no file at the path given.",
+    "`logo: docs/logo.gif`", "`logo: docs/logo.svg`")
+NO_SITE_URL = _code(
+    "T072", "no-site-url",
+    "Warning: mkdocs.yml has no `site_url`, the site's address: without it there are no feeds, calendars or "
+    "sitemaps, and the 404 page of each language cannot find its stylesheets.",
+    "no `site_url:` line", "`site_url: https://havbjerg.github.io/erhverv/`")
 
 
 def markdown_table() -> str:

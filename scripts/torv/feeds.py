@@ -13,13 +13,14 @@ import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import icalendar as ical
 
 FEED_FILE = "feed.xml"  # at the language's root: /da/feed.xml (a tag's and a pillar's in their page's folder)
 JSON_FEED_FILE = "feed.json"  # the language's news as a JSON Feed: /da/feed.json
-CALENDAR_FILE = "calendar.ics"  # every meeting of the language: /da/calendar.ics
+CALENDAR_FILE = "calendar.ics"  # the language's upcoming meetings and the past year's: /da/calendar.ics
 FEED_SIZE = 20  # the newest news items in a feed
 END_CALENDAR = "END:VCALENDAR\r\n"
 
@@ -168,8 +169,11 @@ def calendar_event(ev: CalendarEvent) -> ical.Event:
     return item
 
 
-def calendars(*, name: str, lang: str, events: list[CalendarEvent]) -> tuple[list[str], str]:
-    """A calendar (METHOD:PUBLISH) per event, and one of all the events. The `icalendar` library writes every
+def calendars(
+    *, name: str, lang: str, events: list[CalendarEvent], listed: Sequence[bool] | None = None
+) -> tuple[list[str], str]:
+    """A calendar (METHOD:PUBLISH) per event, and one of the events `listed` marks (all of them without it: the
+    calendar to subscribe to holds only recent and upcoming meetings). The `icalendar` library writes every
     line (escaping of ; , \\ and line breaks, folding at 75 octets without splitting a letter); each event is
     written once and the same text goes into both calendars (the library is the slow part of a build's
     calendars)."""
@@ -183,7 +187,8 @@ def calendars(*, name: str, lang: str, events: list[CalendarEvent]) -> tuple[lis
     assert frame.endswith(END_CALENDAR)
     head = frame[: -len(END_CALENDAR)]
     written = [calendar_event(ev).to_ical().decode("utf-8") for ev in events]
-    return [head + one + END_CALENDAR for one in written], head + "".join(written) + END_CALENDAR
+    shown = written if listed is None else [one for one, keep in zip(written, listed, strict=True) if keep]
+    return [head + one + END_CALENDAR for one in written], head + "".join(shown) + END_CALENDAR
 
 
 def icalendar(*, name: str, lang: str, events: list[CalendarEvent]) -> str:

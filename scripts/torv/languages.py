@@ -37,6 +37,8 @@ class Language:
     plain_index: bool = False     # True: no stop-word filter (lunr does not know the language)
     letters: dict = field(default_factory=dict)   # own letters -> ASCII, for addresses (slugs)
     weekday_alone: str = "format"  # Babel context of a weekday named on its own (opening hours)
+    native: str = ""              # its name in itself, for the language switcher (`torv init` writes it)
+    country: str | None = None    # the country a site in it is most likely in: `torv init`'s phone region
 
     def search_plugin(self) -> dict:
         """The settings of Material's search plugin in this language's mkdocs.<lang>.yml."""
@@ -52,18 +54,21 @@ class Language:
 
 
 LANGUAGES = {lang.code: lang for lang in (
-    Language("da", "Danish", "da_DK", "da", "da", letters=DANO_NORWEGIAN),
+    Language("da", "Danish", "da_DK", "da", "da", letters=DANO_NORWEGIAN, native="Dansk", country="DK"),
     # Finland's Swedish: sv_FI writes Torv's dates, times and weekdays exactly like sv_SE (Babel 2.18).
-    Language("sv", "Swedish", "sv_SE", "sv", "sv", letters=SWEDISH_FINNISH),
-    Language("nb", "Norwegian Bokmål", "nb_NO", "nb", "no", letters=DANO_NORWEGIAN),
+    Language("sv", "Swedish", "sv_SE", "sv", "sv", letters=SWEDISH_FINNISH, native="Svenska", country="SE"),
+    Language("nb", "Norwegian Bokmål", "nb_NO", "nb", "no", letters=DANO_NORWEGIAN, native="Norsk bokmål",
+             country="NO"),
     # CLDR's stand-alone weekday names for Nynorsk are Bokmål's (mandag, tirsdag): keep the format ones.
-    Language("nn", "Norwegian Nynorsk", "nn_NO", "nn", "no", letters=DANO_NORWEGIAN),
+    Language("nn", "Norwegian Nynorsk", "nn_NO", "nn", "no", letters=DANO_NORWEGIAN, native="Norsk nynorsk",
+             country="NO"),
     # Finnish names a weekday on its own in the nominative (maanantai), in a date in the essive (maanantaina).
-    Language("fi", "Finnish", "fi_FI", "fi", "fi", letters=SWEDISH_FINNISH, weekday_alone="stand-alone"),
+    Language("fi", "Finnish", "fi_FI", "fi", "fi", letters=SWEDISH_FINNISH, weekday_alone="stand-alone",
+             native="Suomi", country="FI"),
     Language("is", "Icelandic", "is_IS", "is", "en", plain_index=True,
-             letters={"þ": "th", "ð": "d", "æ": "ae", "ö": "o"}),
+             letters={"þ": "th", "ð": "d", "æ": "ae", "ö": "o"}, native="Íslenska", country="IS"),
     # English drops the marks of foreign letters: Malmö -> malmo, Tromsø -> tromso.
-    Language("en", "English", "en_GB", "en", "en", letters={"ø": "o"}),
+    Language("en", "English", "en_GB", "en", "en", letters={"ø": "o"}, native="English"),
 )}
 
 

@@ -6,10 +6,11 @@ import re
 from typing import Any
 
 from . import codes, i18n
-from .schema import (Boolean, Choice, Context, Date, DateOrDateTime, DocumentPath, Email, FilePath, Ident, Integer,
-                     ListOf, Localized, Nested, Number, Phone, Ref, Schema, Text, TimeRange, TimeZone, Url, UrlOrEmail,
-                     did_you_mean, shown, url_host)
+from .schema import (Boolean, Choice, Context, Date, DateOrDateTime, DocumentPath, Email, FilePath, Ident,
+                     Integer, ListOf, Localized, Nested, Number, Phone, PhoneRegion, Ref, Schema, Text, TimeRange,
+                     TimeZone, Url, UrlOrEmail, did_you_mean, shown, url_host)
 from .schema.base import shown_checked
+from .schema.look import BrandColour, Logo
 from .schema.limits import (ALT_MAX, CAPTION_MAX, CITY_MAX, COMMITMENT_MAX, ICON_MAX, LOCATION_MAX, NAME_MAX,
                             PILLAR_OR_COMMITMENT_PATTERN, POSTCODE_MAX, STREET_MAX, SUMMARY_MAX, TAG_LABEL_MAX,
                             TITLE_MAX, VISION_MAX)
@@ -34,7 +35,8 @@ class Commitment(Schema):
     id = Ident(required=True, example="svartid", help="Stable id, unique within the pillar.")
     text = Text(required=True, translated=True, max_length=COMMITMENT_MAX,
                 example="Virksomheder får svar inden for to arbejdsdage.")
-    status = Choice(STATUSES, required=True, help="planned, in-progress or done.")
+    status = Choice(STATUSES, help="planned, in-progress or done; without it the commitment has no badge and is "
+                                   "not counted in the policy's progress.")
     owner = Ref("contact", example="erhvervsservice", help="Contact id (person or unit) responsible.")
     due = Date(help="Date it should be done.")
 
@@ -161,7 +163,7 @@ class Page(Schema):
 
 class Address(Schema):
     street = Text(required=True, max_length=STREET_MAX, example="Torvet 1")
-    postcode = Text(required=True, max_length=POSTCODE_MAX, example="4900")
+    postcode = Text(max_length=POSTCODE_MAX, example="4900")
     city = Text(required=True, max_length=CITY_MAX, example="Havbjerg")
 
 
@@ -230,9 +232,9 @@ class Unit(Schema):
 
 class Contacts(Schema):
     schema_title = "Contacts (policy/contacts.yml)"
-    main_unit = Ref("unit", required=True, example="erhvervsservice", help="The site's main contact.")
+    main_unit = Ref("unit", example="erhvervsservice", help="The site's main contact, shown on the home page.")
     people = ListOf(Nested(Person), unique_key="id", default=[])
-    units = ListOf(Nested(Unit), unique_key="id", required=True)
+    units = ListOf(Nested(Unit), unique_key="id", default=[])
 
 
 # news/tags.yml: one tag per line, `id: label`, the label a text or one per language
@@ -272,19 +274,34 @@ class Languages(ListOf):
 
 
 class Settings(Schema):
-    """`extra.torv` in mkdocs.yml."""
+    """`extra.torv` in mkdocs.yml. README.md's table of settings lists every field with its default and help
+    (tests/test_settings.py keeps the two the same)."""
     schema_title = "Torv settings (mkdocs.yml: extra.torv)"
     checked_first = ("languages",)
-    municipality = Localized(Text(max_length=NAME_MAX, example="Havbjerg Kommune"), required=True)
-    languages = Languages(required=True)
-    timezone = TimeZone(default="Europe/Copenhagen", example="Europe/Copenhagen")
-    phone_region = Text(default="DK", example="DK", help="Country for phone numbers written without +45.")
-    missing_translation = Choice(["notice", "omit"], default="notice")
-    reviewed_max_age_days = Integer(minimum=1, default=365, example=365)
-    logo = Text(example="assets/logo.svg")
-    repo_edit_base = Url(help="Base of 'Edit this page' links, e.g. https://github.com/org/repo/edit/main/")
+    municipality = Localized(Text(max_length=NAME_MAX, example="Havbjerg Kommune"), required=True,
+                             help="The municipality's name in each language: the site's name, the header, the "
+                                  "language chooser.")
+    languages = Languages(required=True, help="The site's languages, each with its name in that language; one of "
+                                              "them `default: true` (its files hold every field).")
+    timezone = TimeZone(default="Europe/Copenhagen", example="Europe/Copenhagen",
+                        help="The time zone of meetings' times and of \"today\" (what is scheduled, what is past).")
+    phone_region = PhoneRegion(default="DK", help="The country of the site's phone numbers (two letters: DK, SE, "
+                                                  "NO, FI, IS ...): numbers written without a country code are "
+                                                  "read as this country's and shown the way it writes them; it "
+                                                  "also names the accessibility statement's authority.")
+    missing_translation = Choice(["notice", "omit"], default="notice",
+                                 help="A page not translated into a language: `notice` shows the default "
+                                      "language's text with a notice, `omit` leaves the page out.")
+    reviewed_max_age_days = Integer(minimum=1, default=365, example=365,
+                                    help="The validator warns when a page's `reviewed` date is older than this.")
+    brand_colour = BrandColour(default="#0b4f6c", help="The colour of the header and of links: white text on it "
+                                                       "must have a contrast of at least 4.5:1.")
+    logo = Logo(help="An SVG or PNG file in the repository (a path from its top folder), shown in the header and "
+                     "as the browser tab's icon; without it Torv's own symbol.")
+    repo_edit_base = Url(help="Where 'Edit this page' opens a page's file: the repository's web editor, e.g. "
+                              "https://github.com/org/repo/edit/main/ (without it and without repo_url: no link).")
     cname = Boolean(default=False, help="true: site_url's host is a custom domain; the build writes it to "
-                                        "site/CNAME (GitHub Pages)")
+                                        "site/CNAME (GitHub Pages).")
     renderer = Choice(list(RENDERERS), default="material",
                       help="What turns the pages into HTML: material (Material for MkDocs) or zensical (its "
                            "successor; pip install -r requirements-zensical.txt). `build --renderer` overrides it.")

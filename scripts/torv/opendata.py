@@ -28,8 +28,8 @@ class CommitmentRow:
     pillar: str
     pillar_title: str
     text: str
-    status: str  # planned | in-progress | done
-    status_text: str  # the status in the file's language
+    status: str | None  # planned | in-progress | done; None: not tracked (empty in the CSV)
+    status_text: str | None  # the status in the file's language
     owner: str | None  # a person's or a unit's id
     owner_name: str | None
     due: str | None  # YYYY-MM-DD
@@ -55,7 +55,7 @@ def rows(content: Content, routes: Routes, shared: Shared, lang: str) -> list[Co
                     pillar_title=v.title,
                     text=c.text,
                     status=c.status,
-                    status_text=shared.t(lang, f"status.{c.status}"),
+                    status_text=shared.t(lang, f"status.{c.status}") if c.status else None,
                     owner=c.owner,
                     owner_name=contact_name(content, c.owner, lang) if c.owner else None,
                     due=c.due.isoformat() if c.due else None,
@@ -98,8 +98,9 @@ def _cell(value: object) -> str:
 
 
 def open_data(content: Content, routes: Routes, shared: Shared, lang: str) -> dict[str, str]:
-    """{docs-relative path: text} of the language: the commitments as JSON and CSV (none without a policy page)."""
-    if content.policy is None or not routes.has_page(content.policy, lang):
+    """{docs-relative path: text} of the language: the commitments as JSON and CSV (none without a policy page or
+    without commitments)."""
+    if not selection.has_open_data(content, routes, lang):
         return {}
     found = rows(content, routes, shared, lang)
     return {

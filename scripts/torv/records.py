@@ -22,7 +22,7 @@ TimeSpan = tuple[dt.time, dt.time]  # opens, closes
 class Commitment:
     id: str
     text: str
-    status: str  # planned | in-progress | done (models.STATUSES)
+    status: str | None  # planned | in-progress | done (models.STATUSES); None: not tracked
     owner: str | None  # a person's or a unit's id
     due: dt.date | None
 
@@ -161,7 +161,7 @@ class Item(Generic[F]):
 @dataclass(frozen=True)
 class Address:
     street: str
-    postcode: str
+    postcode: str | None
     city: str
 
 
@@ -228,6 +228,10 @@ class Contacts:
 
     def main(self) -> Unit | None:
         return self.units.get(self.main_unit) if self.main_unit else None
+
+    def any(self) -> bool:
+        """Anybody to contact: without people or units the site has no contact page."""
+        return bool(self.people or self.units)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from . import i18n
+from .routes import path_of
 
 if TYPE_CHECKING:
     from .settings import SiteSettings
@@ -43,6 +44,7 @@ class Chooser:
     codes: list[str]            # the languages the script chooses from
     choose: list[Text]          # "Choose language" in every language
     languages: list[Text]       # the links: each language's name, in that language
+    index: str                  # after a language's folder in links: "" on a web host, "index.html" from disk
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class NotFoundSection:
     lang: str
     title: str
     text: str
+    href: str                   # the language's home page from the host's root (/repo/da/ under a project site)
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,11 @@ def render(template: str, page: Chooser | NotFound | SitemapIndex) -> str:
 
 
 def root_files(settings: SiteSettings, today: dt.date,
-               strings: Callable[[str], dict] = i18n.strings) -> dict[str, str]:
-    """{file name: text} of the files at the root of the site, for the languages of `settings`."""
+               strings: Callable[[str], dict] = i18n.strings, for_files: bool = False) -> dict[str, str]:
+    """{file name: text} of the files at the root of the site, for the languages of `settings` (`for_files`: of a
+    site opened from disk, whose links name their HTML files)."""
     langs, url = settings.languages, settings.site_url
+    base = path_of(url)   # the 404 page is served at any address: its links start at the host's root
     alternates = [Link(lg, f"{url}{lg}/") for lg in langs]
     if url:
         alternates.append(Link("x-default", url))
@@ -94,10 +99,12 @@ def root_files(settings: SiteSettings, today: dt.date,
         alternates=alternates,
         codes=list(langs),
         choose=[Text(lg, strings(lg)["language.choose"]) for lg in langs],
-        languages=[Text(lg, settings.language_names.get(lg, lg)) for lg in langs])
+        languages=[Text(lg, settings.language_names.get(lg, lg)) for lg in langs],
+        index="index.html" if for_files else "")
     notfound = NotFound(
         lang=settings.default_language, heading=chooser.heading, codes=list(langs),
-        sections=[NotFoundSection(lg, strings(lg)["notfound.title"], strings(lg)["notfound.text"]) for lg in langs])
+        sections=[NotFoundSection(lg, strings(lg)["notfound.title"], strings(lg)["notfound.text"], f"{base}{lg}/")
+                  for lg in langs])
     files = {"index.html": render("chooser.html", chooser), "404.html": render("notfound.html", notfound),
              ".nojekyll": ""}
     if url:

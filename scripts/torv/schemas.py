@@ -70,3 +70,20 @@ def write(directory: str = SCHEMA_DIR) -> list[str]:
             fh.write(render(schema))
         written.append(path)
     return written
+
+
+def settings_table() -> str:
+    """The table of Torv's settings (`extra.torv` in mkdocs.yml) in the README, from the Settings schema: every
+    setting, its default and what it does (tests/test_settings.py keeps the README's table the same)."""
+    from .models import Settings
+    from .schema import MISSING
+
+    rows = ["| setting | default | what it does |", "|---|---|---|"]
+    for name, opt in Settings.fields().items():
+        if opt.default is not MISSING:
+            default = f"`{str(opt.default).lower() if isinstance(opt.default, bool) else opt.default}`"
+        else:
+            default = "required" if opt.required else "none"
+        what = opt.help.replace("|", "\\|")
+        rows.append(f"| `{name}` | {default} | {what} |")
+    return "\n".join(rows)

@@ -4,7 +4,8 @@ content file is saved, and make open pages reload themselves.
 - Drafts and scheduled news items are shown, each with a notice (`build(..., preview=True)`);
   `site/` is never touched.
 - Watches news/, policy/, docs/, overrides/ and mkdocs.yml (watchdog); rebuilds once the files have
-  been quiet for a moment (debounced), one build at a time.
+  been quiet for a moment (debounced), one build at a time, and only what changed: the languages whose
+  generated files changed, within a language only the changed pages (incremental.py).
 - Every served HTML page loads a small script from this server (/__torv/reload.js, the file reload.js:
   the pages' Content-Security-Policy allows no inline script but their own) that polls `/__torv/version`
   on the same server and reloads the page after a successful rebuild; it makes no other request.
@@ -15,8 +16,10 @@ content file is saved, and make open pages reload themselves.
 - The hreflang links are served root-relative: Material's script fetches `<alternate>/sitemap.xml`
   for each of them, which with the public address (site_url) would be a request to another host.
 """
+
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
@@ -25,8 +28,10 @@ import os
 import re
 import threading
 import time
+from collections.abc import Iterable
 
-from .build import build, preview_paths
+from .build import preview_paths
+from .incremental import PreviewBuilder
 from .settings import ConfigError, load_settings
 
 WATCHED_DIRS = ("news", "policy", "docs", "overrides")
@@ -37,8 +42,8 @@ SCRIPT_FILE = os.path.join(os.path.dirname(__file__), "reload.js")
 # The Host header of a request the preview answers: this machine, by address or name (any port).
 LOCAL_HOST = re.compile(r"^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$", re.I)
 NOT_LOCAL = b"The Torv preview answers only requests to 127.0.0.1 or localhost.\n"
-DEBOUNCE_S = 0.4
-POLL_MS = 1000
+DEBOUNCE_S = 0.15
+POLL_MS = 250
 
 # Added before </body> of every served HTML page: the build the page came from, where to ask, how often.
 RELOAD_TAG = '<script src="%(src)s" data-version="%(version)d" data-status="%(status)s" data-poll="%(poll)d"></script>'
@@ -46,6 +51,16 @@ RELOAD_TAG = '<script src="%(src)s" data-version="%(version)d" data-status="%(st
 WAITING_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Torv preview</title></head>
 <body><main><h1>Torv preview</h1><p>%(text)s</p></main></body></html>"""
+
+
+def languages_of(paths: Iterable[str]) -> list[str]:
+    """The languages of saved content files (news/x.sv.md -> sv), to be rebuilt first."""
+    out = []
+    for path in paths:
+        parts = os.path.basename(path).split(".")
+        if len(parts) >= 3 and parts[-1] == "md":
+            out.append(parts[-2])
+    return list(dict.fromkeys(out))
 
 
 class Preview:
@@ -57,18 +72,20 @@ class Preview:
         self.log = log
         self.debounce = debounce
         self.out = preview_paths(self.root)[1]
-        self.version = 0          # successful builds so far; pages reload when it changes
-        self.error: str | None = None   # the last failed build's report, until a build succeeds
+        self.builder: PreviewBuilder | None = None  # made by the first build, kept: it remembers what it built
+        self.version = 0  # successful builds so far; pages reload when it changes
+        self.error: str | None = None  # the last failed build's report, until a build succeeds
         self.building = False
-        self.site_url = ""        # the public address, made root-relative in hreflang links
+        self.site_url = ""  # the public address, made root-relative in hreflang links
         self._lines: list[str] = []
         self._build_lock = threading.Lock()
         self._changed = threading.Event()
         self._last_change = 0.0
+        self._paths: set[str] = set()  # files saved since the last rebuild
         self._stop = threading.Event()
 
     # ---- building
-    def rebuild(self) -> int:
+    def rebuild(self, paths: Iterable[str] = ()) -> int:
         """Build the preview once; returns build()'s exit code. Keeps the last good preview on failure."""
         with self._build_lock:
             self.building = True
@@ -77,24 +94,35 @@ class Preview:
             def log(text=""):
                 self._lines.append(str(text))
                 self.log(text)
+
+            with contextlib.suppress(ConfigError):  # the build reports a broken mkdocs.yml
+                self.site_url = load_settings(self.root).site_url
             try:
-                rc = build(self.root, today=self.today, log=log, preview=True)
+                if self.builder is None:
+                    self.builder = PreviewBuilder(self.root, today=self.today, log=log)
+                self.builder.log = log
+
+                def shown(langs: list[str]) -> None:  # new pages are served: open pages reload
+                    self.version += 1
+                    self.error = None
+
+                outcome = self.builder.build(first=languages_of(paths), rendered=shown)
+                rc = outcome.code
             except Exception as exc:  # a crash must not stop the preview: report it, keep serving
                 log(f"The preview could not be built: {exc!r}")
                 rc = 1
+                self.builder = None  # the next build starts afresh
             finally:
                 self.building = False
             if rc == 0:
-                try:
-                    self.site_url = load_settings(self.root).site_url
-                except ConfigError:
-                    pass
                 self.error = None
-                self.version += 1
             else:
                 self.error = "\n".join(self._lines).strip() or f"The build failed (exit code {rc})."
-                self.log("The last good preview is still served." if self.version else
-                         "Nothing to show yet: fix the problem above and save; the preview rebuilds.")
+                self.log(
+                    "The last good preview is still served."
+                    if self.version
+                    else "Nothing to show yet: fix the problem above and save; the preview rebuilds."
+                )
             return rc
 
     def status(self) -> dict:
@@ -103,6 +131,7 @@ class Preview:
     # ---- watching
     def changed(self, path: str) -> None:
         """A watched file changed: rebuild after `debounce` seconds without further changes."""
+        self._paths.add(path)
         self._last_change = time.monotonic()
         self._changed.set()
 
@@ -115,8 +144,9 @@ class Preview:
             if self._stop.is_set():
                 return
             self._changed.clear()
+            paths, self._paths = self._paths, set()
             self.log("Change seen: rebuilding the preview ...")
-            self.rebuild()
+            self.rebuild(paths)
 
     def watch(self):
         """Start watching the content; returns the watchdog observer (call .stop() to end)."""
@@ -139,7 +169,7 @@ class Preview:
         def relevant(path: str) -> bool:
             name = os.path.basename(path)
             if name.startswith((".#", "~")) or name.endswith(("~", ".swp", ".swx", ".tmp")):
-                return False   # editors' backup and lock files
+                return False  # editors' backup and lock files
             path = os.path.abspath(path)
             return path in watched_files or any(path == d or path.startswith(d + os.sep) for d in watched_dirs)
 
@@ -156,11 +186,12 @@ def _start_observer(handler, dirs: list[str], root: str):
     (e.g. the system's inotify watch limit is reached)."""
     from watchdog.observers import Observer
     from watchdog.observers.polling import PollingObserver
+
     for make in (Observer, lambda: PollingObserver(timeout=0.5)):
         observer = make()
         for d in dirs:
             observer.schedule(handler, d, recursive=True)
-        observer.schedule(handler, root, recursive=False)   # mkdocs.yml
+        observer.schedule(handler, root, recursive=False)  # mkdocs.yml
         observer.daemon = True
         try:
             observer.start()
@@ -172,16 +203,17 @@ def _start_observer(handler, dirs: list[str], root: str):
 
 # ---------------------------------------------------------------- serving
 
+
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the preview folder; adds the reload script to HTML pages; answers /__torv/version."""
 
-    preview: Preview   # passed in by make_server
+    preview: Preview  # passed in by make_server
 
     def __init__(self, *args, preview: Preview, **kwargs):
         self.preview = preview
         super().__init__(*args, directory=preview.out, **kwargs)
 
-    def log_message(self, format, *args):  # noqa: A002 - keep the terminal for build reports
+    def log_message(self, format, *args):  # keep the terminal for build reports
         pass
 
     def end_headers(self):
@@ -209,13 +241,16 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         if path == VERSION_PATH:
             return self._send(200, "application/json", json.dumps(self.preview.status()).encode())
         if not os.path.isdir(self.preview.out):
-            text = ("The preview is being built ..." if self.preview.error is None
-                    else "The preview could not be built: see the report in the terminal.")
+            text = (
+                "The preview is being built ..."
+                if self.preview.error is None
+                else "The preview could not be built: see the report in the terminal."
+            )
             return self._send(503, "text/html; charset=utf-8", self._inject(WAITING_PAGE % {"text": text}))
         fs_path = self.translate_path(self.path)
         if os.path.isdir(fs_path):
             if not path.endswith("/"):
-                return super().do_GET()   # redirect to the folder URL
+                return super().do_GET()  # redirect to the folder URL
             fs_path = os.path.join(fs_path, "index.html")
         if fs_path.endswith(".html") and os.path.isfile(fs_path):
             with open(fs_path, encoding="utf-8") as fh:
@@ -231,8 +266,9 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         script = RELOAD_TAG % {"src": SCRIPT_PATH, "version": self.preview.version, "status": VERSION_PATH,
                                "poll": POLL_MS}
         if self.preview.site_url:
-            page = re.sub(r'(<link rel="alternate" hreflang="[^"]*" href=")' + re.escape(self.preview.site_url),
-                          r"\1/", page)
+            page = re.sub(
+                r'(<link rel="alternate" hreflang="[^"]*" href=")' + re.escape(self.preview.site_url), r"\1/", page
+            )
         at = page.rfind("</body>")
         page = page[:at] + script + page[at:] if at >= 0 else page + script
         return page.encode("utf-8")
@@ -253,8 +289,7 @@ def make_server(preview: Preview, host: str = "127.0.0.1", port: int = 8000) -> 
     return server
 
 
-def serve(root: str, port: int = 8000, today: dt.date | None = None, host: str = "127.0.0.1",
-          log=print) -> int:
+def serve(root: str, port: int = 8000, today: dt.date | None = None, host: str = "127.0.0.1", log=print) -> int:
     """Run the live preview until interrupted (Ctrl-C). Returns an exit code."""
     preview = Preview(root, today=today, log=log)
     lock = _lock(os.path.dirname(preview.out))
@@ -265,19 +300,23 @@ def serve(root: str, port: int = 8000, today: dt.date | None = None, host: str =
         server = make_server(preview, host, port)
     except OSError as exc:
         lock.close()
-        log(f"Cannot serve on {host}:{port} ({exc.strerror or exc}): is another program using the port? "
-            f"Try another one, e.g. --port {port + 1}")
+        log(
+            f"Cannot serve on {host}:{port} ({exc.strerror or exc}): is another program using the port? "
+            f"Try another one, e.g. --port {port + 1}"
+        )
         return 2
     url = f"http://{host}:{server.server_address[1]}/"
     threading.Thread(target=server.serve_forever, name="torv-http", daemon=True).start()
-    observer = preview.watch()   # first: a file saved during the first build is not missed
+    observer = preview.watch()  # first: a file saved during the first build is not missed
     log(f"Building the preview of {preview.root} ...")
     preview.rebuild()
-    log(f"Preview on {url} (drafts and scheduled items included). Watching "
-        f"{', '.join(d + '/' for d in WATCHED_DIRS)} and {', '.join(WATCHED_FILES)}; Ctrl-C stops.")
+    log(
+        f"Preview on {url} (drafts and scheduled items included). Watching "
+        f"{', '.join(d + '/' for d in WATCHED_DIRS)} and {', '.join(WATCHED_FILES)}; Ctrl-C stops."
+    )
     try:
-        while True:
-            time.sleep(3600)
+        while True:  # short sleeps: a signal the kernel hands to another thread is still seen within a second
+            time.sleep(1)
     except KeyboardInterrupt:
         log("Stopping the preview.")
         return 0
@@ -293,10 +332,10 @@ def _lock(folder: str):
     """An exclusive lock on the preview folder (two previews would overwrite each other's build):
     an open file while held, None when another process holds it."""
     os.makedirs(folder, exist_ok=True)
-    fh = open(os.path.join(folder, ".lock"), "a")
+    fh = open(os.path.join(folder, ".lock"), "a")  # noqa: SIM115 - held open while the preview runs
     try:
         import fcntl
-    except ImportError:   # not POSIX: no lock
+    except ImportError:  # not POSIX: no lock
         return fh
     try:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -14,7 +14,7 @@ import yaml
 from . import codes
 from .headings import MarkdownSetup, setup_of
 from .models import Settings
-from .problems import Report
+from .problems import WARNING, Problem, Report
 from .safety.config import ALLOWED_NAME_PREFIXES, config_problems
 from .schema import Context, shown, url_host
 from .yamlio import TOO_DEEP, Lines, ReadError, decode, line_of, load_yaml, yaml_error
@@ -38,12 +38,14 @@ class SiteSettings:
     phone_region: str
     missing_translation: str
     reviewed_max_age_days: int
-    logo: str | None
+    logo: str | None           # repository path of an SVG or PNG file (extra.torv.logo), or Torv's own symbol
+    brand_colour: str          # #rrggbb (extra.torv.brand_colour), checked for contrast
     site_url: str
     repo_url: str | None
     edit_base: str | None
     site_name: str
     cname: str | None = None     # custom domain (site_url's host) for site/CNAME, when extra.torv.cname
+    warnings: tuple[Problem, ...] = ()   # what the validator reports about the settings besides content problems
     renderer: str = "material"   # extra.torv.renderer: material or zensical (render.py)
     markdown: MarkdownSetup = field(default_factory=lambda: setup_of([]))  # mkdocs.yml's, for the body check
 
@@ -82,7 +84,7 @@ def load_settings(root: str) -> SiteSettings:
                      code=codes.MISSING_FIELD)
         raise ConfigError(report)
     site_url, repo_url = (_address(config, key, lines, report) for key in ("site_url", "repo_url"))
-    ctx = Context(path="mkdocs.yml", lines=lines, site_url=site_url)
+    ctx = Context(path="mkdocs.yml", lines=lines, site_url=site_url, root=root)
     values = Settings.check(raw, ctx, ("extra", "torv"))
     for p in ctx.problems:
         report.add(p)
@@ -98,12 +100,23 @@ def load_settings(root: str) -> SiteSettings:
         language_names={lang["code"]: lang["name"] for lang in values["languages"]},
         timezone=values["timezone"], phone_region=values["phone_region"],
         missing_translation=values["missing_translation"], reviewed_max_age_days=values["reviewed_max_age_days"],
-        logo=values.get("logo"), site_url=site_url.rstrip("/") + "/" if site_url else "",
+        logo=values.get("logo"), brand_colour=values["brand_colour"],
+        site_url=site_url.rstrip("/") + "/" if site_url else "",
         repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
         cname=url_host(site_url) if values["cname"] else None,
+        warnings=tuple(report.problems) + tuple(_missing_site_url(site_url, lines)),
         renderer=values.get("renderer", "material"),
         markdown=setup_of(config.get("markdown_extensions")),
     )
+
+
+def _missing_site_url(site_url: str | None, lines: Lines) -> list[Problem]:
+    if site_url:
+        return []
+    return [Problem(codes.NO_SITE_URL, "mkdocs.yml", 1, "site_url",
+                    "missing: expected the site's address like https://ORG.github.io/REPO/ (GitHub Pages) or "
+                    "https://erhverv.havbjerg.dk/; without it there are no feeds, calendars or sitemaps, and the "
+                    "404 page of each language cannot find its stylesheets", WARNING)]
 
 
 def _read_config(path: str, report: Report) -> tuple[dict, object, Lines]:

@@ -70,23 +70,21 @@ def load_site(root: str, today: dt.date | None = None, settings: SiteSettings | 
     problems += link_problems
     ld.assets.update(documents)
     problems += large_pictures(ld.assets, root)
+    if settings.logo:                              # the logo may be kept in a content folder (docs/logo.svg)
+        ld.assets.add(os.path.normpath(os.path.join(root, settings.logo)))
     failed = {p.path for p in ld.report.problems + problems if p.severity == ERROR}
     problems += unused_files([f for f in files if not f.endswith(".md")], root, ld.assets, failed)
-    for p in problems:
+    for p in list(settings.warnings) + problems:
         ld.report.add(p)
     site.assets = ld.assets
     return site, ld.report
 
 
 def policy_problems(policies: list[Entry], default: str) -> list[Problem]:
-    """The site has one policy, in policy/policy.<lang>.md."""
-    problems = [Problem(codes.MISPLACED_FILE, e.sources.get(default, e.group), 0, "",
-                        f"expected the policy in policy/policy.{default}.md")
-                for e in policies if e.group != "policy/policy"]
-    if not policies:
-        problems.append(Problem(codes.MISSING_FILE, f"policy/policy.{default}.md", 0, "",
-                                "missing: the site needs the policy (title, vision, adopted); see CONTENT.md"))
-    return problems
+    """The site has at most one policy, in policy/policy.<lang>.md (a site of news and contacts has none)."""
+    return [Problem(codes.MISPLACED_FILE, e.sources.get(default, e.group), 0, "",
+                    f"expected the policy in policy/policy.{default}.md")
+            for e in policies if e.group != "policy/policy"]
 
 
 def unused_files(other: list[str], root: str, assets: set[str],

@@ -1,5 +1,5 @@
 """A language's subscriptions as build-tree files: news feeds (the language's, a tag's, a pillar's; Atom and JSON
-Feed) and calendars (every meeting, and one per meeting).
+Feed) and calendars (the upcoming meetings and the past year's, and one per meeting).
 
 Written only when the site has an address (site_url): feeds and calendars need full URLs. The formats
 are feeds.py's; what goes in, and where, is decided here from the records and the routes.
@@ -129,8 +129,8 @@ def pillar_feed(
 
 
 def subscriptions(content: Content, routes: Routes, shared: Shared, lang: str) -> dict[str, str]:
-    """{docs-relative path: text}: the news feeds (the language's, each tag's and pillar's), calendar.ics (every
-    meeting) and a .ics per meeting."""
+    """{docs-relative path: text}: the news feeds (the language's, each tag's and pillar's; the newest FEED_SIZE
+    items each), calendar.ics (the upcoming meetings and those of the past 12 months) and a .ics per meeting."""
     if not routes.site_url:
         return {}
     items = selection.in_language(content, routes, lang)
@@ -138,8 +138,11 @@ def subscriptions(content: Content, routes: Routes, shared: Shared, lang: str) -
     files.update(topic_feeds(content, routes, shared, lang, items))
     meetings = selection.meetings(items)
     events = [calendar_event(routes, shared, e, lang) for e in meetings]
-    each, every = calendars(name=calendar_title(shared, lang), lang=lang, events=events)
-    for e, text in zip(meetings, each, strict=True):
+    recent = {e.group for e in selection.in_calendar(meetings, shared.today)}
+    each, subscribed = calendars(
+        name=calendar_title(shared, lang), lang=lang, events=events, listed=[e.group in recent for e in meetings]
+    )
+    for e, text in zip(meetings, each, strict=True):  # every meeting keeps its own calendar file
         files[routes.ics(e, lang)] = text
-    files[routes.calendar] = every
+    files[routes.calendar] = subscribed
     return files

@@ -4,6 +4,10 @@ YAML is read with a deliberately small resolver: `true`/`false` are booleans
 (not `yes`/`no`/`on`, so a language code `no` stays a string), integers and
 floats are numbers, and dates stay strings so that Torv's own checks report
 "30.01.2025" and "2025-02-30" in the editor's terms.
+
+Files are parsed by libyaml (PyYAML's C parser, some 15 times faster), whose nodes carry the same line
+marks; a file libyaml cannot read, one with an alias, or one too large or deeply nested for it is read
+again by PyYAML's Python parser, whose messages (and their lines) are the ones editors are shown.
 """
 from __future__ import annotations
 
@@ -36,6 +40,10 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser with the same resolver and constructors; used only for files it reads cleanly."""
+
+
 class _ConfigLoader(_Loader):
     """mkdocs.yml is the developers' file: aliases are allowed there."""
     compose_node = yaml.SafeLoader.compose_node
@@ -59,6 +67,45 @@ def _plain_timestamp(loader, node):
 
 # An explicit !!timestamp stays text too.
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _plain_timestamp)
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+_FastLoader.yaml_constructors = _Loader.yaml_constructors
+
+# libyaml's parser recurses in C: input this large or with this many [ and { goes to the Python parser, which
+# stops deep nesting with a RecursionError (TOO_DEEP) instead of exhausting the C stack.
+FAST_MAX_CHARS = 100_000
+FAST_MAX_BRACKETS = 100
+
+
+def _compose_fast(text: str) -> yaml.Node | None:
+    """The node tree by libyaml, or None when the careful path must read the text (an error, an alias, too big)."""
+    if _FastLoader is yaml.SafeLoader or len(text) > FAST_MAX_CHARS:
+        return None
+    if text.count("[") + text.count("{") > FAST_MAX_BRACKETS:
+        return None
+    try:
+        node = yaml.compose(text, Loader=_FastLoader)
+    except Exception:  # any trouble: the Python parser reads it and words the problem
+        return None
+    if node is not None and _shares_nodes(node):
+        return None
+    return node
+
+
+def _shares_nodes(root: yaml.Node) -> bool:
+    """True when a node appears twice in the tree: libyaml composes an alias (`*name`) into the anchored node."""
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                todo += (k, v)
+        elif isinstance(node, yaml.SequenceNode):
+            todo += node.value
+    return False
 
 Lines = dict  # tuple path -> 1-based line number
 TOO_DEEP = ("broken YAML: lists and groups are nested too deeply (hundreds of [ or { inside each other); "
@@ -89,7 +136,9 @@ def load_yaml(text: str, first_line: int = 1, aliases: bool = False) -> tuple[ob
     `first_line` is the file line of the YAML's first line (front matter starts at 2).
     """
     try:
-        node = yaml.compose(text, Loader=_ConfigLoader if aliases else _Loader)
+        node = None if aliases else _compose_fast(text)
+        if node is None:
+            node = yaml.compose(text, Loader=_ConfigLoader if aliases else _Loader)
     except yaml.YAMLError as exc:
         line, message = yaml_error(exc, text, first_line)
         raise ReadError(codes.BROKEN_YAML, line, message) from None
@@ -100,8 +149,12 @@ def load_yaml(text: str, first_line: int = 1, aliases: bool = False) -> tuple[ob
     _check_duplicate_keys(node, first_line, 0)
     lines: Lines = {}
     try:
-        loader = _Loader("")
-        value = loader.construct_document(node)
+        value = _construct_plain(node, 0)
+    except (_NotPlain, TypeError, ValueError, RecursionError):  # PyYAML's constructor reads it, or words the problem
+        value = _MISSING
+    try:
+        if value is _MISSING:
+            value = _Loader("").construct_document(node)
     except (yaml.YAMLError, TypeError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + first_line) if mark is not None else first_line
@@ -114,6 +167,40 @@ def load_yaml(text: str, first_line: int = 1, aliases: bool = False) -> tuple[ob
     _record_lines(node, (), lines, first_line, 0)
     lines[()] = node.start_mark.line + first_line
     return value, lines
+
+
+class _NotPlain(Exception):
+    """A node _construct_plain leaves to PyYAML's constructor (an explicit tag, an odd value, deep nesting)."""
+
+
+_MISSING = object()
+_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_BOOLS = {"true": True, "false": False}
+
+
+def _construct_plain(node, depth: int):
+    """The value of a tree of plain maps, lists and scalars (what editors write), as PyYAML's constructor gives
+    it with Torv's resolver, in a quarter of its time; anything else raises _NotPlain."""
+    if depth > 50:
+        raise _NotPlain
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _MAP:
+        return {_construct_plain(k, depth + 1): _construct_plain(v, depth + 1) for k, v in node.value}
+    if tag == _SEQ:
+        return [_construct_plain(v, depth + 1) for v in node.value]
+    if tag == _INT and node.value.lstrip("+-").isdigit():
+        return int(node.value)
+    if tag == _FLOAT and "_" not in node.value and "inf" not in node.value and "nan" not in node.value:
+        return float(node.value)
+    if tag == _BOOL and node.value.lower() in _BOOLS:
+        return _BOOLS[node.value.lower()]
+    if tag == _NULL and node.value in ("", "~", "null", "Null", "NULL"):
+        return None
+    raise _NotPlain
 
 
 def _record_lines(node, path, lines, first_line, depth):

@@ -24,6 +24,7 @@ SERVED_POLL_S = 0.1    # the preview server is asked this often: the preview bui
 SETTLE_S = 1.5          # after a reload, before the next save: the preview is idle again
 ADDRESS = re.compile(r"Preview on (http://127\.0\.0\.1:\d+/)")
 REBUILD = "rebuilding the preview"     # serve.py's line when it starts a rebuild
+REBUILT = "Rebuilt "                   # incremental.py's line saying what a build rendered again
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,6 +34,7 @@ class SaveTimes:
     first_build: float     # seconds from starting the preview to its first page
     problem: str = ""      # why there are no figures
     rebuilds: int = 0      # rebuilds the preview started after its first build (one per save expected)
+    rebuilt: tuple = ()    # what each rebuild did, as the preview says it ("Rebuilt da (1 page: ...) (...)")
 
 
 def _lines(proc: subprocess.Popen) -> queue.Queue:
@@ -152,8 +154,10 @@ def measure_saves(archive: Archive, browser, saves: int = 3) -> SaveTimes:
             served.append(result["t"])
             time.sleep(SETTLE_S)
         context.close()
-        rebuilds = sum(REBUILD in line for line in _drain(lines))
-        return SaveTimes(tuple(served), tuple(shown), first, rebuilds=rebuilds)
+        log = _drain(lines)
+        rebuilds = sum(REBUILD in line for line in log)
+        rebuilt = tuple(line.strip() for line in log if line.startswith(REBUILT))
+        return SaveTimes(tuple(served), tuple(shown), first, rebuilds=rebuilds, rebuilt=rebuilt)
     except RuntimeError as exc:
         return SaveTimes((), (), float("nan"), str(exc))
     finally:

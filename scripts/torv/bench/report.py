@@ -120,7 +120,10 @@ def serve(n: int, times) -> str:
             ("save to the changed page served", seconds(median(times.served)), _runs(times.served)),
             ("save to the browser showing the change", seconds(median(times.browser)), _runs(times.browser)),
             ("rebuilds the preview started", f"{times.rebuilds}", "")]
-    return head + "\n\n" + table(("measure", "median", "each save"), rows)
+    text = head + "\n\n" + table(("measure", "median", "each save"), rows)
+    if times.rebuilt:
+        text += "\n\nWhat the preview rebuilt after each save:\n" + "\n".join(f"- {line}" for line in times.rebuilt)
+    return text
 
 
 def oversized(cases: list) -> str:

@@ -14,7 +14,9 @@ from .home import home
 from .meetings import meetings
 from .news_item import news_items
 from .news_list import news_index
+from .news_year import news_years
 from .pillar import pillars
+from .pillar_news import pillar_news
 from .policy import policy
 from .tag import tags
 
@@ -25,8 +27,10 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     home,
     policy,
     pillars,
+    pillar_news,
     news_items,
     news_index,
+    news_years,
     tags,
     meetings,
     contact,

@@ -31,8 +31,8 @@ def accessibility(content: Content, routes: Routes, lang: str, shared: Shared) -
     if not content.statement:
         return []
     url = routes.section(lang, "accessibility")
-    title = shared.t(lang, "footer.accessibility")
     s = shared.settings
+    title = statement.title(lang, s.phone_region) or shared.t(lang, "footer.accessibility")
     data = statement.page(
         dict(content.statement),
         lang,

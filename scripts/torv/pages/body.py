@@ -101,16 +101,22 @@ def _href(
     language (feed.xml, calendar.ics) is linked by its path in the docs, which the renderer makes an address."""
     frag = f"#{dest.anchor}" if dest.anchor else ""
     if dest.kind == "root":
+        if routes.files:  # opened from disk: the language chooser's file
+            return "../" * (url.count("/") + 1) + "index.html" + frag
         return _address(shared, url, page_dir, "..", folder=True) + frag
     assert shared.links is not None
     place = shared.links.place(dest, lang, text_lang)
     if place is None:
         return None
     to_lang, to_url = place
-    if to_url and not to_url.endswith("/"):  # a file: feed.xml, calendar.ics
+    if routes.files and (not to_url or to_url.endswith("/")):
+        to_url = routes.served(to_lang, to_url)  # opened from disk: a page is linked by its HTML file
+    if to_url and not to_url.endswith("/"):  # a file: feed.xml, calendar.ics (or a page's, opened from disk)
         if to_lang == lang:
             return posixpath.relpath(to_url, page_dir or ".") + frag
-        return (routes.absolute(to_lang, to_url) if routes.site_url else cross_href(url, to_lang, to_url)) + frag
+        if routes.files or not routes.site_url:
+            return cross_href(url, to_lang, to_url) + frag
+        return routes.absolute(to_lang, to_url) + frag
     path = to_url if to_lang == lang else f"../{to_lang}/{to_url}"
     return _address(shared, url, page_dir, path.rstrip("/") or ".", folder=True) + frag
 

@@ -79,7 +79,7 @@ def commitments(content: Content, shared: Shared, pillar: Item[PillarFields], la
             anchor=f"{pillar.id}-{c.id}",
             text=c.text,
             status=c.status,
-            status_text=shared.t(lang, f"status.{c.status}"),
+            status_text=shared.t(lang, f"status.{c.status}") if c.status else None,
             owner=contact_name(content, c.owner, lang) if c.owner else None,
             due=optional_date(c.due, lang),
         )

@@ -1,19 +1,19 @@
-"""What every page's data has: addresses in every language, Open Graph, footer, feed, fallback notice."""
+"""What every page's data has: addresses in every language, Open Graph, the way to its root, feed, fallback notice."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from .. import localize
+from .. import localize, statement
 from ..records import Content, Item
-from ..routes import Routes, cross_href, rel_href
+from ..routes import HOME, Routes, cross_href, rel_href
 from .base import Shared
 from .dates import date_text
 from .shapes import Alternate, Fallback, Feed, Link, OpenGraph, Preview
 
-PRIVACY_PAGES = ("privatliv", "privacy")
-JSON_FEED = "application/feed+json"  # a page in docs/ with one of these names is linked from the footer
+PRIVACY_PAGES = ("privatliv", "privacy")  # a page in docs/ with one of these names is linked from the footer
+JSON_FEED = "application/feed+json"  # the media type of a JSON Feed (jsonfeed.org)
 
 
 def common(
@@ -66,7 +66,7 @@ def common(
             site_name=shared.municipality(lang),
             image=og_image,
         ),
-        "footer": footer_links(content, routes, shared, lang, url),
+        "root": rel_href(url, HOME),
         "feed": Feed(href=rel_href(url, routes.feed), title=feed_title(shared, lang)) if routes.site_url else None,
         "json_feed": Feed(href=rel_href(url, routes.json_feed), title=feed_title(shared, lang), type=JSON_FEED)
         if routes.site_url
@@ -85,9 +85,8 @@ def footer_links(content: Content, routes: Routes, shared: Shared, lang: str, ur
         if p.id in PRIVACY_PAGES and routes.has_page(p, lang)
     ]
     if content.statement:
-        links.append(
-            Link(text=shared.t(lang, "footer.accessibility"), href=rel_href(url, routes.section(lang, "accessibility")))
-        )
+        text = statement.title(lang, shared.settings.phone_region) or shared.t(lang, "footer.accessibility")
+        links.append(Link(text=text, href=rel_href(url, routes.section(lang, "accessibility"))))
     return links
 
 

@@ -14,6 +14,8 @@ SOURCE = "policy/contacts.yml"  # "Edit this page": the contacts and opening hou
 
 
 def contact(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
+    if not content.contacts.any():
+        return []
     url = routes.section(lang, "contact")
     title = shared.t(lang, "contact.title")
     contacts = content.contacts

@@ -39,7 +39,7 @@ def home(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Pa
         heading=shared.t(lang, "home.title"),
         policy_title=pol.title if pol else None,
         vision=pol.vision if pol else None,
-        policy_href=rel_href(url, routes.section(lang, "policy")),
+        policy_href=rel_href(url, routes.section(lang, "policy")) if content.policy else None,
         pillars=[pillar_card(routes, p, lang, url) for p in content.pillars],
         # the latest news, without the meetings listed under upcoming meetings just above
         latest=news_cards(shared, routes, selection.not_in(items, upcoming)[:LATEST], lang, url),

@@ -42,7 +42,8 @@ def web_page(shared: Shared, routes: Routes, lang: str, name: str, description: 
 
 
 def postal_address(a: Address) -> dict[str, Any]:
-    return {"@type": "PostalAddress", "streetAddress": a.street, "postalCode": a.postcode, "addressLocality": a.city}
+    address = {"@type": "PostalAddress", "streetAddress": a.street, "postalCode": a.postcode, "addressLocality": a.city}
+    return {k: v for k, v in address.items() if v}
 
 
 def unit(shared: Shared, routes: Routes, u: Unit, lang: str) -> dict[str, Any]:

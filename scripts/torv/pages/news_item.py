@@ -31,7 +31,7 @@ def news_page(content: Content, routes: Routes, lang: str, shared: Shared, item:
             routes, source, url, v.image_alt or "", lazy=False, caption=v.image_caption, credit=credit
         )
         og_image = routes.absolute(lang, largest(routes, source))
-    contacts, photos = contact_cards(content, shared, routes, v.contacts, lang, url)
+    _, photos = contact_cards(content, shared, routes, v.contacts, lang, url)  # the photos the cards show
     body, pictures = page_body(routes, shared, item, lang, url, lead_picture=image is not None)
     event, documents = event_box(shared, routes, item, lang) if v.event else (None, ())
     data = NewsItemData(
@@ -57,7 +57,7 @@ def news_page(content: Content, routes: Routes, lang: str, shared: Shared, item:
         event=event,
         tags=tag_links(content, routes, v.tags, lang, url),
         pillar_links=pillar_links(content, routes, v.pillars, lang, url),
-        contacts=contacts,
+        contacts=[cid for cid in v.contacts if content.contacts.find(cid) is not None],
     )
     meta = PageMeta(
         template="news-item.html",

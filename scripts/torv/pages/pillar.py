@@ -1,4 +1,4 @@
-"""A pillar's page: its summary and text, its commitments with their status, the news about it."""
+"""A pillar's page: its summary and text, its commitments with their status, the newest news about it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from .base import Page, Shared
 from .body import page_body
 from .cards import commitments, news_cards
 from .common import common, item_edit_url, topic_feed_title
-from .shapes import Feed, PageMeta, PillarData
+from .shapes import Feed, Link, PageMeta, PillarData
+
+LATEST = 5  # news items on a pillar's page; the rest on its list of news (pillar_news.py)
 
 
 def pillars(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
@@ -23,6 +25,11 @@ def pillar_page(
     url = routes.url(pillar, lang)
     v = pillar.values(lang)
     policy = content.policy
+    about = selection.about_pillar(news, pillar.id)
+    all_news = None
+    if len(about) > LATEST:
+        text = shared.t(lang, "pillar.all_news", pillar=v.title, count=len(about))
+        all_news = Link(text=text, href=rel_href(url, routes.pillar_news(pillar, lang)))
     data = PillarData(
         **common(
             content,
@@ -42,7 +49,8 @@ def pillar_page(
         summary=v.summary,
         icon=v.icon,
         commitments=commitments(content, shared, pillar, lang),
-        news=news_cards(shared, routes, selection.about_pillar(news, pillar.id), lang, url),
+        news=news_cards(shared, routes, about[:LATEST], lang, url),
+        all_news=all_news,
         policy_href=rel_href(url, routes.url(policy, lang)) if policy else None,
     )
     meta = PageMeta(

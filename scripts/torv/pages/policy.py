@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..models import STATUSES
 from ..records import Content
 from ..routes import Routes, rel_href
-from . import jsonld
+from . import jsonld, selection
 from .base import Page, Shared
 from .body import page_body
 from .cards import commitments, pillar_card
@@ -51,12 +51,16 @@ def policy(content: Content, routes: Routes, lang: str, shared: Shared) -> list[
             done=counts["done"],
             in_progress=counts["in-progress"],
             planned=counts["planned"],
-        ),
+        )
+        if total
+        else None,
         counts=Counts(total=total, planned=counts["planned"], in_progress=counts["in-progress"], done=counts["done"]),
         open_data=[
             Link(text="JSON", href=rel_href(url, routes.commitments_json)),
             Link(text="CSV", href=rel_href(url, routes.commitments_csv)),
-        ],
+        ]
+        if selection.has_open_data(content, routes, lang)
+        else [],
     )
     meta = PageMeta(
         template="policy.html",

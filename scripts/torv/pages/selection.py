@@ -46,10 +46,35 @@ def about_pillar(items: Iterable[News], pillar: str) -> list[News]:
     return [e for e in items if any(ref == pillar or ref.startswith(pillar + "/") for ref in e.default.pillars)]
 
 
+def by_year(items: Iterable[News]) -> dict[int, int]:
+    """{year: number of items dated that year}."""
+    counts: dict[int, int] = {}
+    for e in items:
+        counts[e.default.date.year] = counts.get(e.default.date.year, 0) + 1
+    return counts
+
+
+def in_calendar(items: Iterable[News], today: dt.date) -> list[News]:
+    """The meetings a calendar subscription holds: the upcoming ones and those of the past 12 months."""
+    since = today - dt.timedelta(days=365)
+    return [e for e in meetings(items) if e.default.event is not None and last_day(e.default.event) >= since]
+
+
 def not_in(items: Iterable[News], shown: Iterable[News]) -> list[News]:
     """The items a page has not listed yet (the home page's latest news without its upcoming meetings)."""
     seen = {e.group for e in shown}
     return [e for e in items if e.group not in seen]
+
+
+def has_open_data(content: Content, routes: Routes, lang: str) -> bool:
+    """The language publishes the policy's commitments as open data: it has the policy's page and a pillar page
+    with at least one commitment (no empty files, no link to them, on a site without a policy or commitments)."""
+    policy = content.policy
+    return (
+        policy is not None
+        and routes.has_page(policy, lang)
+        and any(p.values(lang).commitments for p in content.pillars if routes.has_page(p, lang))
+    )
 
 
 def used_tags(content: Content) -> list[str]:

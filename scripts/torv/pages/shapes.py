@@ -66,8 +66,8 @@ class CommitmentView:
     id: str
     anchor: str  # the element id on the pillar page: <pillar>-<commitment>
     text: str
-    status: str
-    status_text: str
+    status: str | None  # None: the commitment is not tracked (no badge, not counted)
+    status_text: str | None
     owner: str | None  # "name, role" or the unit's name
     due: DateText | None
 
@@ -103,7 +103,7 @@ class Photo:
 @dataclass(frozen=True)
 class AddressView:
     street: str
-    postcode: str
+    postcode: str | None
     city: str
 
 
@@ -213,6 +213,40 @@ class MeetingDocument:
 class Year:
     year: int
     entries: list[NewsCard]
+
+
+@dataclass(frozen=True)
+class YearLink:
+    """A link to the page of one year's news."""
+
+    year: int
+    href: str
+    count: int  # news items that year
+    current: bool  # the page shows that year
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A numbered link of a pager, or a gap (`gap`: pages left out between two links, shown as "…")."""
+
+    number: int
+    href: str
+    label: str  # what a screen reader announces: "Side 2 af 50"
+    current: bool  # aria-current="page"
+    gap: bool
+
+
+@dataclass(frozen=True)
+class Pager:
+    """The page links of a list that is longer than one page."""
+
+    label: str  # the aria-label of its <nav>
+    status: str  # "Side 2 af 50"
+    number: int  # this page, 1-based
+    total: int
+    previous: Link | None
+    next: Link | None
+    pages: list[PageLink]
 
 
 @dataclass(frozen=True)
@@ -342,10 +376,10 @@ class Common:
     alternates: list[Alternate]
     x_default: str
     og: OpenGraph
-    footer: list[Link]
+    root: str  # the language's root as seen from the page ("../../"): config.extra's hrefs (footer, contacts' photos)
     feed: Feed | None  # the language's news feed (Atom), announced in <head> when the site has a site_url
     json_feed: Feed | None  # the same news as a JSON Feed
-    topic_feed: Feed | None  # a tag's or a pillar's own feed (Atom) on its page
+    topic_feed: Feed | None  # a tag's or a pillar's own feed (Atom) on its page (and its paginated lists)
     fallback: Fallback | None
     jsonld: str | None  # a <script type="application/ld+json"> body
 
@@ -358,7 +392,7 @@ class HomeData(Common):
     heading: str
     policy_title: str | None
     vision: str | None
-    policy_href: str
+    policy_href: str | None  # None: the site has no policy
     pillars: list[PillarCard]
     latest: list[NewsCard]
     upcoming: list[NewsCard]
@@ -374,9 +408,9 @@ class PolicyData(Common):
     reviewed: DateText | None
     document: str | None
     pillars: list[PolicyPillar]
-    progress: str
+    progress: str | None  # None: no commitment has a status
     counts: Counts
-    open_data: list[Link]  # the commitments as open data (JSON, CSV)
+    open_data: list[Link]  # the commitments as open data (JSON, CSV); none without commitments
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -384,8 +418,19 @@ class PillarData(Common):
     summary: str
     icon: str | None
     commitments: list[CommitmentView]
-    news: list[NewsCard]
+    news: list[NewsCard]  # the newest few
+    all_news: Link | None  # the pillar's full list of news, when there are more
     policy_href: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PillarNewsData(Common):
+    """All news about a pillar, a page of them."""
+
+    heading: str
+    entries: list[NewsCard]
+    pager: Pager | None
+    pillar: Link  # back to the pillar's page
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -398,26 +443,38 @@ class NewsItemData(Common):
     event: EventBox | None
     tags: list[TagLink]
     pillar_links: list[PillarLink]
-    contacts: list[ContactCard]
+    contacts: list[str]  # ids of config.extra.torv_contacts: the cards are the same on every page
 
 
 @dataclass(frozen=True, kw_only=True)
 class NewsIndexData(Common):
-    years: list[Year]
+    """A page of the news list (kind news-index) or of one year's news (kind news-year)."""
+
+    heading: str
+    years: list[Year]  # this page's news items, by year
+    by_year: bool  # a heading per year (the news list; a year's page has one year)
+    pager: Pager | None
+    year_links: list[YearLink]
+    all_news: Link | None  # on a year's page: back to the news list
     tags: list[TagLink]
 
 
 @dataclass(frozen=True, kw_only=True)
 class TagData(Common):
+    heading: str
     entries: list[NewsCard]
+    pager: Pager | None
 
 
 @dataclass(frozen=True, kw_only=True)
 class MeetingsData(Common):
+    heading: str
+    first: bool  # the first page: it lists the upcoming meetings, the others page through past ones
     upcoming: list[NewsCard]
     calendar: str | None  # href of the language's calendar.ics
     webcal: str | None  # the same calendar as a webcal: subscription
     past: list[NewsCard]
+    pager: Pager | None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .base import MISSING, Context, Invalid, Option, did_you_mean, dotted, key_text, shown
 from .collections import ListOf, Localized, Nested
-from .contact import Email, Phone, PhoneNumber, Url, UrlOrEmail, url_host
+from .contact import Email, Phone, PhoneNumber, PhoneRegion, Url, UrlOrEmail, phone_example, phone_number, url_host
 from .dates import DATETIME_RE, Date, DateOrDateTime, DateTime, TimeRange, TimeZone
 from .files import DocumentPath, FilePath
 from .mapping import Schema, walk_options
@@ -17,7 +17,8 @@ from .scalars import Boolean, Choice, Integer, Number
 from .text import PLACEHOLDER, Ident, Ref, Text
 
 __all__ = ["MISSING", "Context", "Invalid", "Option", "did_you_mean", "dotted", "key_text", "shown",
-           "ListOf", "Localized", "Nested", "Email", "Phone", "PhoneNumber", "Url", "UrlOrEmail",
+           "ListOf", "Localized", "Nested", "Email", "Phone", "PhoneNumber", "PhoneRegion", "Url",
+           "UrlOrEmail", "phone_example", "phone_number",
            "url_host", "DATETIME_RE", "Date", "DateOrDateTime", "DateTime", "TimeRange", "TimeZone", "DocumentPath",
            "FilePath", "Schema", "walk_options",
            "Boolean", "Choice", "Integer", "Number", "PLACEHOLDER", "Ident", "Ref", "Text"]

@@ -149,6 +149,13 @@ class Option:
             return ""
         return str(self.example)
 
+    def describe_in(self, ctx: Context) -> str:
+        """What the option expects, with an example that fits the site (a phone number of its country)."""
+        return self.describe()
+
+    def example_in(self, ctx: Context) -> str:
+        return self.example_text()
+
     def check(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         try:
             bad = text_problem(value.strip()) if isinstance(value, str) else None  # every text of every field

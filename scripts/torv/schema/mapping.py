@@ -55,8 +55,8 @@ class Schema:
             if translation_of is None:
                 if not present:
                     if opt.required:
-                        ctx.error(kp, f"missing required field; expected {opt.describe()}, "
-                                      f"e.g. `{name}: {opt.example_text() or '...'}`", code=codes.MISSING_FIELD)
+                        ctx.error(kp, f"missing required field; expected {opt.describe_in(ctx)}, "
+                                      f"e.g. `{name}: {opt.example_in(ctx) or '...'}`", code=codes.MISSING_FIELD)
                     elif opt.default is not MISSING:
                         out[name] = opt.default
                     continue
@@ -68,8 +68,8 @@ class Schema:
             base = translation_of.get(name, MISSING)
             if not present:
                 if opt.translated and opt.required:
-                    ctx.error(kp, f"missing translated field; expected {opt.describe()}, "
-                                  f"e.g. `{name}: {opt.example_text() or '...'}`", code=codes.MISSING_TRANSLATED_FIELD)
+                    ctx.error(kp, f"missing translated field; expected {opt.describe_in(ctx)}, "
+                                  f"e.g. `{name}: {opt.example_in(ctx) or '...'}`", code=codes.MISSING_TRANSLATED_FIELD)
                 if base is not MISSING:
                     out[name] = base
                 continue

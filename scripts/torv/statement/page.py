@@ -1,23 +1,42 @@
 """The accessibility statement as display data for the `statement.html` template, in one language."""
+
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 
 from .. import localize
 from .schema import CATEGORIES
-from .texts import FALLBACK, texts
+from .texts import texts_for
 
-# Public-sector websites in the EU must publish an accessibility statement (Directive (EU) 2016/2102; in
-# Denmark webtilgængelighedsloven, in Sweden lagen om tillgänglighet till digital offentlig service). The
-# page follows the model its texts name (`model` in strings/statement/<lang>.yml):
-# - eu: the EU model statement; in Danish that of Digitaliseringsstyrelsen's WAS-Tool, with a link to the
-#   official statement on was.digst.dk when `was_url` is set. The supervising authority is Denmark's on the
-#   Danish page, otherwise the one of the site's country (`extra.torv.phone_region`: DK or SE);
-# - digg: the model of DIGG (Myndigheten för digital förvaltning), with the link to DIGG's complaint form
-#   ("Anmäl brister").
+# Public-sector websites in the EU/EEA must publish an accessibility statement (Directive (EU) 2016/2102). The
+# page follows the model its texts name (`model` in strings/statement/<lang>.yml), the national model where
+# the country has one:
+# - eu: the EU model statement (Commission Implementing Decision (EU) 2018/1523); in Danish that of
+#   Digitaliseringsstyrelsen's WAS-Tool, with a link to the official statement on was.digst.dk when `was_url` is
+#   set. The supervising authority is Denmark's on the Danish page, otherwise the one of the site's country
+#   (`extra.torv.phone_region`: DK, SE, NO or FI; Iceland has none to name);
+# - digg: Sweden, the model of DIGG (Myndigheten för digital förvaltning), with DIGG's complaint form;
+# - uustatus: Norway (Bokmål and Nynorsk), the model of Digdir's uustatus.no, with a link to the official
+#   statement there when `uustatus_url` is set; complaints to Diskrimineringsnemnda, supervision by Uu-tilsynet;
+# - traficom: Finland, the model of the supervising authority (Traficom, formerly the Regional State
+#   Administrative Agency for Southern Finland) in Finnish, and its Swedish version on a Finnish site's Swedish
+#   pages (strings/statement/sv-FI.yml: tillgänglighetsutlåtande).
 DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"
 DIGST_CONTACT_URL = "https://digst.dk/digital-inklusion/webtilgaengelighed/oplever-du-ikke-tilgaengeligt-indhold/"
-AUTHORITY = {"DK": (DIGST_CONTACT_URL, "da"), "SE": (DIGG_REPORT_URL, "sv")}
+UUTILSYNET_URL = "https://www.uutilsynet.no/"
+DISKRIMINERINGSNEMNDA_URL = "https://www.diskrimineringsnemnda.no/"
+TRAFICOM_URL = {"fi": "https://www.saavutettavuusvaatimukset.fi/", "sv": "https://www.tillganglighetskrav.fi/"}
+# The supervising authority of each country named by the EU model: its page, and the language of that page.
+AUTHORITY = {
+    "DK": (DIGST_CONTACT_URL, "da"),
+    "SE": (DIGG_REPORT_URL, "sv"),
+    "NO": (UUTILSYNET_URL, "nb"),
+    "FI": (TRAFICOM_URL["fi"], "fi"),
+}
+
+Texts = dict
+Section = dict
 
 
 def _text(s: str) -> dict:
@@ -35,90 +54,40 @@ def _parts(template: str, **links) -> list:
     return out
 
 
+def _link(text: str, href: str, hreflang: str) -> dict:
+    return {"text": text, "href": href, "hreflang": hreflang}
+
+
+def _para(tx: Texts, key: str) -> list:
+    return [_text(tx[key])]
+
+
 def page(values: dict, lang: str, *, org: str, site: str, country: str) -> dict:
-    """The statement in `lang` as display data: title facts and sections of paragraphs (lists of parts:
-    {"text"} or {"text", "href", "hreflang"}), a contact and groups of known issues."""
-    try:
-        tx, date_lang = texts(lang), lang
-    except KeyError:
-        tx, date_lang = texts(FALLBACK), FALLBACK
-    model = tx["model"]
+    """The statement in `lang` on a site in `country` as display data: title facts and sections of paragraphs
+    (lists of parts: {"text"} or {"text", "href", "hreflang"}), a contact and groups of known issues."""
+    tx, date_lang = texts_for(lang, country)
     status = values["status"]
-    date = (lambda d: {"iso": d.isoformat(), "text": localize.date_long(d, date_lang)})
+
+    def date(d) -> dict:
+        return {"iso": d.isoformat(), "text": localize.date_long(d, date_lang)}
+
     assessed, updated = date(values["assessed"]), date(values.get("updated") or values["assessed"])
-    contact = values["contact"]
-    name = (contact.get("name") or {}).get(lang) or org
-    contact_data = {"phone": {"href": f"tel:{contact['phone'].e164}", "text": contact["phone"].display,
-                              "label": tx["contact.phone"]},
-                    "email": {"href": f"mailto:{contact['email']}", "text": contact["email"],
-                              "label": tx["contact.email"]}}
-
-    def contact_section(heading_key: str) -> dict:
-        paras = [[_text(tx["contact.text"].format(name=name))]]
-        after = []
-        if contact.get("response_days"):
-            after.append([_text(tx["contact.days"].format(days=contact["response_days"]))])
-        after.append([_text(tx["contact.sensitive"])])
-        return {"id": "contact", "heading": tx[heading_key], "paragraphs": paras, "contact": contact_data,
-                "after": after}
-
-    groups = []
-    for cat in CATEGORIES:
-        items = []
-        for issue in values.get("known_issues", []):
-            if issue.get("category", "non-compliance") != cat:
-                continue
-            item = {"what": issue["what"][lang] if lang in issue["what"] else next(iter(issue["what"].values())),
-                    "why": issue["why"][lang] if lang in issue["why"] else next(iter(issue["why"].values()))}
-            if issue.get("criteria"):
-                item["criteria"] = tx["criteria"].format(criteria=", ".join(issue["criteria"]))
-            if issue.get("fix_by"):
-                item["fix_by"] = tx["fix_by"].format(date=date(issue["fix_by"])["text"])
-            items.append(item)
-        if items:
-            groups.append({"id": cat, "heading": tx[f"cat.{cat}"], "issues": items})
-    issues = {"id": "issues", "heading": tx["issues.h"], "paragraphs": [] if groups else [[_text(tx["issues.none"])]],
-              "groups": groups}
-    method_paras = [[_text(tx[f"method.{values['method']}"])]]
-    if values.get("method_text"):
-        method_paras.append([_text(values["method_text"].get(lang) or next(iter(values["method_text"].values())))])
-    method_paras.append([_text(tx["assessed"].format(date=assessed["text"]))])
-    method_paras.append([_text(tx["updated"].format(date=updated["text"]))])
-    method = {"id": "method", "heading": tx["method.h"], "paragraphs": method_paras}
-
+    parts = Parts(tx, values, lang, status, date, org)
     intro = [[_text(tx["intro"].format(org=org, site=site))]]
-    if model == "digg":
-        sections = [
-            {"id": "how", "heading": tx["how.h"], "paragraphs": [[_text(tx[f"how.{status}"])]]},
-            contact_section("contact.h"),
-            {"id": "report", "heading": tx["report.h"], "paragraphs": [[_text(tx["report.text"])]]},
-            {"id": "authority", "heading": tx["enforce.h"], "paragraphs": [_parts(
-                tx["enforce.text"], link={"text": tx["enforce.link"], "href": DIGG_REPORT_URL, "hreflang": "sv"})]},
-            {"id": "technical", "heading": tx["tech.h"],
-             "paragraphs": [[_text(tx[f"tech.{status}"])], [_text(tx["standard"])]]},
-            issues,
-            method,
-        ]
-    else:
-        if values.get("was_url") and "was" in tx:
-            intro.append(_parts(tx["was"], was={"text": values["was_url"], "href": values["was_url"],
-                                                "hreflang": "da"}))
-        sections = [
-            {"id": "status", "heading": tx["status.h"],
-             "paragraphs": [[_text(tx[f"status.{status}"])], [_text(tx["standard"])]]},
-            issues,
-            method,
-            contact_section("contact.h"),
-        ]
-        key = "enforce.DK" if lang == "da" else f"enforce.{country}"
-        if key in tx:
-            url, hreflang = AUTHORITY["DK" if lang == "da" else country]
-            sections.append({"id": "enforcement", "heading": tx["enforce.h"], "paragraphs": [_parts(
-                tx[key], link={"text": tx[f"{key}.link"], "href": url, "hreflang": hreflang})]})
+    for field, key, hreflang in (("was_url", "was", "da"), ("uustatus_url", "uustatus", lang)):
+        if values.get(field) and key in tx:
+            url = values[field]
+            intro.append(_parts(tx[key], **{key: _link(url, url, hreflang)}))
+    sections = MODELS[tx["model"]](parts, lang, country)
+    method = next(s for s in sections if s["id"] == "method")
+    method["paragraphs"] += [
+        [_text(tx["assessed"].format(date=assessed["text"]))],
+        [_text(tx["updated"].format(date=updated["text"]))],
+    ]
     for s in sections:
         s.setdefault("paragraphs", [])
     return {
-        "model": model,
+        "model": tx["model"],
         "description": tx["description"],
         "intro": intro,
         "facts": [
@@ -128,3 +97,143 @@ def page(values: dict, lang: str, *, org: str, site: str, country: str) -> dict:
         ],
         "sections": sections,
     }
+
+
+class Parts:
+    """The sections every model has, worded by its texts: the known issues, the method, the contact."""
+
+    def __init__(self, tx: Texts, values: dict, lang: str, status: str, date: Callable, org: str) -> None:
+        self.tx, self.values, self.lang, self.status, self.date, self.org = tx, values, lang, status, date, org
+
+    def issues(self) -> Section:
+        tx, groups = self.tx, []
+        for cat in CATEGORIES:
+            items = []
+            for issue in self.values.get("known_issues", []):
+                if issue.get("category", "non-compliance") != cat:
+                    continue
+                item = {"what": self._localized(issue["what"]), "why": self._localized(issue["why"])}
+                if issue.get("criteria"):
+                    item["criteria"] = tx["criteria"].format(criteria=", ".join(issue["criteria"]))
+                if issue.get("fix_by"):
+                    item["fix_by"] = tx["fix_by"].format(date=self.date(issue["fix_by"])["text"])
+                items.append(item)
+            if items:
+                groups.append({"id": cat, "heading": tx[f"cat.{cat}"], "issues": items})
+        return {
+            "id": "issues",
+            "heading": tx["issues.h"],
+            "paragraphs": [] if groups else [_para(tx, "issues.none")],
+            "groups": groups,
+        }
+
+    def method(self) -> Section:
+        paras = [_para(self.tx, f"method.{self.values['method']}")]
+        if self.values.get("method_text"):
+            paras.append([_text(self._localized(self.values["method_text"]))])
+        return {"id": "method", "heading": self.tx["method.h"], "paragraphs": paras}
+
+    def contact(self) -> Section:
+        tx, contact = self.tx, self.values["contact"]
+        name = (contact.get("name") or {}).get(self.lang) or self.org
+        data = {
+            "phone": {
+                "href": f"tel:{contact['phone'].e164}",
+                "text": contact["phone"].display,
+                "label": tx["contact.phone"],
+            },
+            "email": {"href": f"mailto:{contact['email']}", "text": contact["email"], "label": tx["contact.email"]},
+        }
+        after = []
+        if contact.get("response_days"):
+            after.append([_text(tx["contact.days"].format(days=contact["response_days"]))])
+        after.append(_para(tx, "contact.sensitive"))
+        return {
+            "id": "contact",
+            "heading": tx["contact.h"],
+            "paragraphs": [[_text(tx["contact.text"].format(name=name))]],
+            "contact": data,
+            "after": after,
+        }
+
+    def status_section(self) -> Section:
+        return {
+            "id": "status",
+            "heading": self.tx["status.h"],
+            "paragraphs": [_para(self.tx, f"status.{self.status}"), _para(self.tx, "standard")],
+        }
+
+    def _localized(self, texts: dict) -> str:
+        return texts[self.lang] if self.lang in texts else next(iter(texts.values()))
+
+
+def eu(p: Parts, lang: str, country: str) -> list[Section]:
+    sections = [p.status_section(), p.issues(), p.method(), p.contact()]
+    where = "DK" if lang == "da" else country
+    key = f"enforce.{where}"
+    if key in p.tx and where in AUTHORITY:
+        url, hreflang = AUTHORITY[where]
+        sections.append(
+            {
+                "id": "enforcement",
+                "heading": p.tx["enforce.h"],
+                "paragraphs": [_parts(p.tx[key], link=_link(p.tx[f"{key}.link"], url, hreflang))],
+            }
+        )
+    return sections
+
+
+def digg(p: Parts, lang: str, country: str) -> list[Section]:
+    tx = p.tx
+    return [
+        {"id": "how", "heading": tx["how.h"], "paragraphs": [_para(tx, f"how.{p.status}")]},
+        p.contact(),
+        {"id": "report", "heading": tx["report.h"], "paragraphs": [_para(tx, "report.text")]},
+        {
+            "id": "authority",
+            "heading": tx["enforce.h"],
+            "paragraphs": [_parts(tx["enforce.text"], link=_link(tx["enforce.link"], DIGG_REPORT_URL, "sv"))],
+        },
+        {
+            "id": "technical",
+            "heading": tx["tech.h"],
+            "paragraphs": [_para(tx, f"tech.{p.status}"), _para(tx, "standard")],
+        },
+        p.issues(),
+        p.method(),
+    ]
+
+
+def uustatus(p: Parts, lang: str, country: str) -> list[Section]:
+    tx = p.tx
+    complaint = {
+        "id": "enforcement",
+        "heading": tx["complaint.h"],
+        "paragraphs": [
+            _parts(tx["complaint.text"], link=_link(tx["complaint.link"], DISKRIMINERINGSNEMNDA_URL, lang)),
+            _parts(tx["supervision.text"], link=_link(tx["supervision.link"], UUTILSYNET_URL, lang)),
+        ],
+    }
+    return [p.status_section(), p.issues(), p.contact(), complaint, p.method()]
+
+
+def traficom(p: Parts, lang: str, country: str) -> list[Section]:
+    tx = p.tx
+    authority = {
+        "id": "enforcement",
+        "heading": tx["enforce.h"],
+        "paragraphs": [
+            _parts(
+                tx["enforce.text"], link=_link(tx["enforce.link"], TRAFICOM_URL.get(lang, TRAFICOM_URL["fi"]), lang)
+            ),
+        ],
+    }
+    return [p.status_section(), p.issues(), p.method(), p.contact(), authority]
+
+
+MODELS: dict[str, Callable[[Parts, str, str], list[Section]]] = {
+    "eu": eu,
+    "digg": digg,
+    "uustatus": uustatus,
+    "traficom": traficom,
+}

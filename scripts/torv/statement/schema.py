@@ -11,6 +11,7 @@ STATUSES = ["fully", "partially", "not"]
 METHODS = ["self-assessment", "third-party", "other"]
 CATEGORIES = ["non-compliance", "disproportionate-burden", "out-of-scope"]
 WAS_HOSTS = ("was.digst.dk", "www.was.digst.dk")
+UUSTATUS_HOSTS = ("uustatus.no", "www.uustatus.no")
 
 
 class Criterion(Text):
@@ -69,6 +70,8 @@ class Statement(Schema):
     known_issues = ListOf(Nested(KnownIssue), default=[], help="Content that is not accessible, and why.")
     was_url = Url(example="https://www.was.digst.dk/havbjerg-dk",
                   help="The statement on was.digst.dk (Danish sites must publish it there).")
+    uustatus_url = Url(example="https://uustatus.no/nb/erklaringer/publisert/...",
+                       help="The statement on uustatus.no (Norwegian public bodies must publish it there).")
 
     @classmethod
     def rules(cls, v, ctx, kp):
@@ -89,3 +92,7 @@ class Statement(Schema):
         if was and urlsplit(was).hostname not in WAS_HOSTS:
             ctx.error(kp + ("was_url",), f"expected the address of the statement on was.digst.dk like "
                                          f"https://www.was.digst.dk/havbjerg-dk, found {shown(was)}")
+        uu = v.get("uustatus_url")
+        if uu and urlsplit(uu).hostname not in UUSTATUS_HOSTS:
+            ctx.error(kp + ("uustatus_url",), f"expected the address of the statement on uustatus.no like "
+                                              f"https://uustatus.no/nb/erklaringer/publisert/..., found {shown(uu)}")
