@@ -48,6 +48,7 @@ POLL_MS = 250
 # Added before </body> of every served HTML page: the build the page came from, where to ask, how often.
 RELOAD_TAG = '<script src="%(src)s" data-version="%(version)d" data-status="%(status)s" data-poll="%(poll)d"></script>'
 
+FINISHED = '<meta http-equiv="Content-Security-Policy"'  # what the finishing pass adds to every page (finish/csp.py)
 WAITING_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Torv preview</title></head>
 <body><main><h1>Torv preview</h1><p>%(text)s</p></main></body></html>"""
@@ -254,13 +255,21 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             fs_path = os.path.join(fs_path, "index.html")
         if fs_path.endswith(".html") and os.path.isfile(fs_path):
             with open(fs_path, encoding="utf-8") as fh:
-                return self._send(200, "text/html; charset=utf-8", self._inject(fh.read()))
+                return self._send_page(200, fh.read())
         if not os.path.exists(fs_path):
             notfound = os.path.join(self.preview.out, "404.html")
             if os.path.isfile(notfound):
                 with open(notfound, encoding="utf-8") as fh:
-                    return self._send(404, "text/html; charset=utf-8", self._inject(fh.read()))
+                    return self._send_page(404, fh.read())
         return super().do_GET()
+
+    def _send_page(self, code: int, page: str):
+        """A built page, only once it is finished (sanitised, with its CSP): a page the live preview's partial
+        render has just written and not yet finished is answered as being rebuilt, and reloads when it is."""
+        if FINISHED not in page[:4096]:
+            text = "This page is being rebuilt ..."
+            return self._send(503, "text/html; charset=utf-8", self._inject(WAITING_PAGE % {"text": text}))
+        return self._send(code, "text/html; charset=utf-8", self._inject(page))
 
     def _inject(self, page: str) -> bytes:
         script = RELOAD_TAG % {"src": SCRIPT_PATH, "version": self.preview.version, "status": VERSION_PATH,

@@ -32,8 +32,10 @@ def finish_file(
         finished = finish_page(source, nonce, texts, script_styles)
     except UnmarkedContent as exc:
         raise UnmarkedContent(f"{shown or path}: {exc}") from None
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    tmp = path + ".torv-tmp"  # replaced in one step: a page being served is never half written
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
         fh.write(finished)
+    os.replace(tmp, path)
 
 
 def html_pages(folder: str) -> list[str]:
