@@ -27,6 +27,7 @@ pytestmark = pytest.mark.slow
 HOSTILE = os.path.join(ROOT, "tests", "hostile")
 BASE = os.path.join(ROOT, "tests", "golden", "base")
 CONFIG = os.path.join(ROOT, "tests", "fixtures", "havbjerg", "mkdocs.yml")
+LOGO = os.path.join(ROOT, "tests", "fixtures", "havbjerg", "docs", "logo.svg")
 LANGS = ("da", "sv", "en")
 PAYLOAD = "Ø<img src=x onerror=alert(1)// \"q\" 'a' &amp; <!--"  # fields-markup-everywhere
 CANARY = "torv-canary-" + secrets.token_hex(8)
@@ -107,6 +108,7 @@ def base_tree(dest: str) -> str:
     with open(os.path.join(dest, "mkdocs.yml"), "w", encoding="utf-8") as fh:
         fh.write(config + f"# {CANARY}\n")  # mkdocs.yml must never be published
     shutil.copytree(os.path.join(ROOT, "overrides"), os.path.join(dest, "overrides"))
+    shutil.copyfile(LOGO, os.path.join(dest, "docs", "logo.svg"))  # the fixture's extra.torv.logo
     with open(os.path.join(dest, "secret.txt"), "w", encoding="utf-8") as fh:
         fh.write(CANARY + "\n")
     return dest

@@ -27,12 +27,14 @@ pytestmark = pytest.mark.slow
 
 BASE = os.path.join(ROOT, "tests", "golden", "base")
 CONFIG = os.path.join(ROOT, "tests", "fixtures", "havbjerg", "mkdocs.yml")
+LOGO = os.path.join(ROOT, "tests", "fixtures", "havbjerg", "docs", "logo.svg")
 PAGE = "docs/om.da.md"
 
 
 def make_tree(dest: str) -> str:
     shutil.copytree(BASE, dest)
     shutil.copyfile(CONFIG, os.path.join(dest, "mkdocs.yml"))
+    shutil.copyfile(LOGO, os.path.join(dest, "docs", "logo.svg"))  # the fixture's extra.torv.logo
     shutil.copytree(os.path.join(ROOT, "overrides"), os.path.join(dest, "overrides"))
     return dest
 
