@@ -139,11 +139,11 @@ def _make_pictures(made: list[tuple[Copy, str]], cache: str | None) -> None:
 class Folders:
     """Where a build writes: its build tree (what it keeps there), the site it publishes, and how messages
     name the site it leaves unchanged."""
+
     build_dir: str
     out: str
     keep: tuple[str, ...]
     previous: str
-
 
 
 # GitHub turns off the scheduled workflows of a public repository after 60 days without a commit; the nightly
@@ -154,8 +154,9 @@ STALE_DAYS, DISABLED_DAYS = 50, 60
 def last_commit(root: str) -> dt.date | None:
     """The date of the repository's last commit (None outside a git repository, or without git)."""
     try:
-        proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
-                              timeout=30)
+        proc = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=30
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     stamp = proc.stdout.strip()
@@ -168,9 +169,11 @@ def stale_warning(last: dt.date | None, today: dt.date) -> str | None:
         return None
     left = DISABLED_DAYS - (today - last).days
     when = f"in {left} day(s)" if left > 0 else "already"
-    return (f"the last commit is {(today - last).days} days old ({last.isoformat()}): in a public repository GitHub "
-            f"turns off the nightly rebuild (scheduled workflows) after {DISABLED_DAYS} days without a commit, "
-            f"{when}. Commit a change (any content update will do), or turn it back on under Actions > Publish.")
+    return (
+        f"the last commit is {(today - last).days} days old ({last.isoformat()}): in a public repository GitHub "
+        f"turns off the nightly rebuild (scheduled workflows) after {DISABLED_DAYS} days without a commit, "
+        f"{when}. Commit a change (any content update will do), or turn it back on under Actions > Publish."
+    )
 
 
 def render_finished(
@@ -292,13 +295,13 @@ def _build(root: str, today: dt.date | None, strict: bool, log: Log, opts: Optio
             futures: list[Future[render.Run]] = []
             for lg in langs:
                 write_files(compiler.language(lg), build_dir, cache)
-                futures.append(
-                    pool.submit(render_finished, chosen, build_dir, lg, strict, nonce, chosen.script_styles)
-                )
+                futures.append(pool.submit(render_finished, chosen, build_dir, lg, strict, nonce, chosen.script_styles))
             results = [f.result() for f in futures]
     except UnmarkedContent as exc:
-        log(f"The site could not be finished: {exc} (a fault of the templates in overrides/). "
-            f"Nothing was published: the previous {previous} is unchanged.")
+        log(
+            f"The site could not be finished: {exc} (a fault of the templates in overrides/). "
+            f"Nothing was published: the previous {previous} is unchanged."
+        )
         return 1
     failed = [(lg, text) for lg, rc, text in results if rc != 0]
     for lg, rc, text in results:
@@ -346,8 +349,10 @@ def summary(site: Site, out: str, preview: bool, langs: list[str] | None = None)
         status = f"preview: {marked} draft or scheduled item(s) shown with a notice"
     else:
         status = f"{len(site.unpublished)} item(s) not published (drafts, scheduled or invalid)"
-    return (f"Built {os.path.relpath(out, os.getcwd())}/ in {len(langs)} language{'s' if len(langs) > 1 else ''} "
-            f"({', '.join(langs)}): {pages} HTML pages; {status}.")
+    return (
+        f"Built {os.path.relpath(out, os.getcwd())}/ in {len(langs)} language{'s' if len(langs) > 1 else ''} "
+        f"({', '.join(langs)}): {pages} HTML pages; {status}."
+    )
 
 
 def assemble(
