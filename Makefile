@@ -89,12 +89,14 @@ test: $(VENV)/.test
 	@$(MAKE) --no-print-directory node_modules/.installed
 	$(BIN)/python -m pytest $(ARGS)
 
-# The tests that build and check the site: run once more on the site Zensical renders, and the parity test.
+# The tests that build and check the site: run once more on the site Zensical renders, and the parity test;
+# the Content-Security-Policy and the hostile corpus too (a renderer's own markup can open a path).
 ZENSICAL_TESTS := tests/test_site.py tests/test_feeds.py tests/test_edit_link.py tests/test_statement.py \
                   tests/test_links.py tests/test_html_valid.py tests/test_a11y.py tests/test_privacy.py \
-                  tests/test_body_content.py tests/test_meetings.py tests/test_parity.py
+                  tests/test_body_content.py tests/test_meetings.py tests/test_parity.py tests/test_csp.py \
+                  tests/test_hostile.py
 
-## make test-zensical: the site tests and browser checks on the site built with Zensical, and the parity test
+## make test-zensical: the site tests, browser and security checks on the site built with Zensical, and the parity test
 test-zensical: $(VENV)/.test $(VENV)/.zensical
 	@bash scripts/ensure-tools.sh
 	@$(MAKE) --no-print-directory node_modules/.installed

@@ -5,6 +5,7 @@ iCalendar) and compared with what the content files say (sample.py), with addres
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import zoneinfo
 
@@ -169,3 +170,23 @@ def test_calendar_text_is_escaped_and_folded_without_splitting_a_letter():
     assert str(event["LOCATION"]) == "Rådhuset, sal 1"
     assert event["DTSTART"].dt == start and "DTEND" not in event
     assert str(event["STATUS"]) == "CANCELLED"
+
+
+def test_texts_that_try_to_break_out_stay_texts():
+    """A bare carriage return cannot add a property to a calendar, a control character cannot make the feed
+    invalid XML, markup stays text: both are written by libraries that escape (feeds.py)."""
+    from torv.feeds import CalendarEvent, FeedEntry, FeedHead, atom_feed, json_feed
+    from torv.feeds import icalendar as write
+
+    title = "Møde\rX-INJECTED:1\r\nEND:VEVENT <b>&amp;</b>\x0b]]>"
+    start = dt.datetime(2027, 2, 4, 8, 30, tzinfo=TZ)
+    raw = write(name="Møder", lang="da", events=[CalendarEvent(
+        uid="x@havbjerg.example", title=title, summary="Resumé", url="https://havbjerg.example/da/x/", start=start)])
+    [event] = icalendar.Calendar.from_ical(raw.encode("utf-8")).walk("VEVENT")
+    shown = "Møde\nX-INJECTED:1\nEND:VEVENT <b>&amp;</b>]]>"  # line breaks as a reader gets them, \x0b gone
+    assert str(event["SUMMARY"]) == shown and "X-INJECTED" not in event
+    head = FeedHead("da", "Nyheder", "Havbjerg", "https://havbjerg.example/da/feed.xml", "https://havbjerg.example/da/")
+    entries = [FeedEntry(title=title, summary=title, url="https://havbjerg.example/da/x/", published=start)]
+    entry = etree.fromstring(atom_feed(head, entries).encode("utf-8")).find(f"{ATOM}entry")
+    assert entry is not None and entry.findtext(f"{ATOM}title") == shown
+    assert json.loads(json_feed(head, entries))["items"][0]["title"] == title  # JSON escapes every character

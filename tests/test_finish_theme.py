@@ -156,3 +156,15 @@ def test_a_label_of_a_control_is_not_hidden():
     zensical = MATERIAL.replace('<label class="md-overlay" for="__drawer">',
                                 '<label class="md-overlay" for="__drawer" aria-hidden="true">')
     assert parse(finish_page(zensical, TEXTS)).select_one("label.md-overlay").get("aria-hidden") is None
+
+
+def test_the_logo_title_shows_the_site_name_as_written():
+    """The theme escapes the (already escaped) site name once more for the logo's title; its aria-label is right."""
+    name = "Havbjerg &amp; &lt;Omegn&gt; &quot;Kommune&quot;"  # as renderconfig.py writes site_name
+    twice = name.replace("&", "&amp;")
+    logo = f'<a href="." title="{twice}" class="md-header__button md-logo" aria-label="{name}">x</a>'
+    out = finish_page(MATERIAL.replace("<header", logo + "<header", 1), TEXTS)
+    link = parse(out).select_one("a.md-logo")
+    assert link is not None and link["title"] == link["aria-label"] == 'Havbjerg & <Omegn> "Kommune"'
+    plain = '<a href="." title="Havbjerg Kommune" class="md-header__button md-logo" aria-label="Havbjerg Kommune">x</a>'
+    assert plain in finish_page(MATERIAL.replace("<header", plain + "<header", 1), TEXTS)

@@ -68,6 +68,18 @@ def test_a_tag_s_and_a_pillar_s_feed_are_in_the_page_s_folder(preview):
     assert [a["href"] for a in policy.select(".torv-open-data a")] == ["../commitments.json", "../commitments.csv"]
 
 
+def test_every_page_is_finished_as_a_published_site_s(preview):
+    """The preview is content from a pull request: every page is sanitised (no content marker left) and carries
+    its Content-Security-Policy, as the published site's pages do (finish/run.py)."""
+    unfinished = []
+    for path in html_files(preview):
+        with open(path, encoding="utf-8") as fh:
+            page = fh.read()
+        if page.count('<meta http-equiv="Content-Security-Policy"') != 1 or "<!--torv:begin:" in page:
+            unfinished.append(os.path.relpath(path, preview))
+    assert not unfinished, unfinished[:20]
+
+
 def file_url(preview: str, rel: str = "index.html") -> str:
     return pathlib.Path(preview, rel).as_uri()
 

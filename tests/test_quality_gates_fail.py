@@ -5,6 +5,7 @@ use must report exactly that."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
@@ -37,6 +38,9 @@ def broken_site(site_dir, tmp_path_factory):
         with open(path, encoding="utf-8") as fh:
             html = fh.read()
         marker = "</article>" if where == "content" else "</head>"
+        # the faults are injected as a broken template would: without the page's Content-Security-Policy,
+        # which would otherwise block the injected script and styles (tests/test_csp.py shows it does)
+        html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
         assert marker in html, rel
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html.replace(marker, snippet + marker, 1))

@@ -137,9 +137,20 @@ def test_serve_rebuilds_on_save_and_keeps_the_last_good_preview(tmp_path):
         status, html = fetch(page_url)
         old_title = sample.news()[group]["da"]["title"]
         assert status == 200 and old_title in html
-        # the reload script is injected, polls this server only
-        script = re.search(r"<script>/\* Torv live preview \*/.*?</script>", html, re.S)
-        assert script and "/__torv/version" in script.group(0) and "http" not in script.group(0)
+        # the reload script is loaded from this server (the CSP allows no inline script), polls it only
+        tag = re.search(r'<script src="/__torv/reload\.js" data-version="1" data-status="/__torv/version"', html)
+        assert tag, html[-500:]
+        status, script = fetch(base + "__torv/reload.js")
+        assert status == 200 and "fetch(status" in script and "http" not in script.split("*/", 1)[1]
+        # only requests addressed to 127.0.0.1 or localhost are answered (no DNS rebinding)
+        for host, want in (("evil.example", 421), ("127.0.0.1.evil.example", 421), ("localhost:8000", 200)):
+            req = urllib.request.Request(page_url, headers={"Host": host})
+            try:
+                with urllib.request.urlopen(req, timeout=10) as resp:
+                    got = resp.status
+            except urllib.error.HTTPError as exc:
+                got = exc.code
+            assert got == want, (host, got)
         # hreflang links point at this server (Material's script fetches <alternate>/sitemap.xml)
         hreflang = re.findall(r'<link rel="alternate" hreflang="[^"]*" href="([^"]*)"', html)
         assert len(hreflang) == len(LANGS) + 1 and all(h.startswith("/") for h in hreflang), hreflang
@@ -258,12 +269,15 @@ def test_serve_rebuilds_only_the_language_of_the_saved_file(tmp_path):
 
 
 def assert_finished(site: str, lang: str, paths: list[str]) -> None:
-    """Pages Torv's finishing pass (finish/theme.py) has been over: a second pass changes nothing."""
+    """Pages the whole finishing pass (finish/run.py) has been over: the theme's fixes (a second pass changes
+    nothing), the content sanitised (no content marker left) and one Content-Security-Policy."""
     texts = Texts.of(i18n.strings(lang))
     for rel in paths:
         with open(sample.file_of(site, rel), encoding="utf-8") as fh:
             page = fh.read()
         assert finish_page(page, texts) == page, f"{rel} is not finished"
+        assert "<!--torv:begin:" not in page and "<!--torv:end:" not in page, f"{rel} is not sanitised"
+        assert page.count('<meta http-equiv="Content-Security-Policy"') == 1, f"{rel} has no CSP"
 
 
 @pytest.mark.skipif(importlib.util.find_spec("zensical") is None, reason="Zensical is not installed")
@@ -294,3 +308,31 @@ def test_with_zensical_the_preview_renders_a_changed_language_whole(tmp_path):
     assert {lg: os.stat(path).st_mtime_ns for lg, path in others.items()} == before
     assert sample.html_pages(site, "sv", with_404=True) == pages, "every Swedish page, not only those Zensical cached"
     assert_finished(site, "sv", [sample.news_path(group, "sv"), "sv/404.html", "sv/"])
+
+
+def test_a_page_the_preview_has_not_finished_is_not_served(tmp_path):
+    """Between MkDocs' partial render writing a page into the served folder and the finishing pass, the page is
+    neither sanitised nor under its CSP: the server answers it as being rebuilt, and a finished page as it is."""
+    import threading
+
+    from torv.serve import Preview, make_server
+
+    preview = Preview(str(tmp_path))
+    os.makedirs(os.path.join(preview.out, "da"))
+    raw = '<html><head><meta charset="utf-8"></head><body><img src=x onerror="alert(1)"></body></html>'
+    done = raw.replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+                       "content=\"default-src 'self'\">").replace(' onerror="alert(1)"', "")
+    for name, page in (("raw.html", raw), ("done.html", done)):
+        with open(os.path.join(preview.out, "da", name), "w", encoding="utf-8") as fh:
+            fh.write(page)
+    server = make_server(preview, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/da/"
+        status, text = fetch(base + "raw.html")
+        assert status == 503 and "being rebuilt" in text and "alert(1)" not in text
+        status, text = fetch(base + "done.html")
+        assert status == 200 and "Content-Security-Policy" in text
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,7 +1,7 @@
 """The catalogue of problem codes: one stable code per kind of problem, what it means, and an example and its fix.
 
-CONTENT.md lists them ("Problem codes"; tests/test_codes.py keeps the two the same). A code never changes its meaning and is never reused: a new kind of problem gets the next free number
-(not one of RESERVED).
+CONTENT.md lists them ("Problem codes"; tests/test_codes.py keeps the two the same). A code never changes its
+meaning and is never reused: a new kind of problem gets the next free number.
 """
 from __future__ import annotations
 
@@ -18,12 +18,10 @@ class Code:
 
 
 CATALOGUE: dict[str, Code] = {}
-# Numbers held for codes of work not merged yet, so that no two branches give one number two meanings.
-RESERVED = tuple(f"T{i:03d}" for i in range(60, 70))
 
 
 def _code(code: str, name: str, meaning: str, wrong: str, right: str) -> str:
-    assert code not in CATALOGUE and code not in RESERVED, code
+    assert code not in CATALOGUE, code
     CATALOGUE[code] = Code(code, name, meaning, wrong, right)
     return code
 
@@ -283,8 +281,8 @@ LARGE_PICTURE = _code(
     "`images/forum.jpg` of 12 MB, straight from the camera", "the picture saved at 3000 pixels wide or less")
 FILE_NAME = _code(
     "T056", "file-name",
-    "A file name with spaces, capitals or other letters than a-z, digits and -: it would become the page's "
-    "address. The message proposes a name.",
+    "A file or folder name with spaces, capitals or other characters than a-z, digits and -: it would become "
+    "(part of) an address, of a page, a picture or a document. The message proposes a name.",
     "`news/2026/Ny Rådgivning.da.md`", "`news/2026/ny-raadgivning.da.md`")
 EMPTY_BODY = _code(
     "T057", "empty-body",
@@ -305,22 +303,66 @@ MIXED_ALL_DAY = _code(
     "`start: 2027-01-28` and `end: 2027-01-28 16:00`", "`start: 2027-01-28 09:00` and `end: 2027-01-28 16:00`")
 
 
+# ---------------------------------------------------------------- safety (README: Security)
+MARKUP_NOT_PUBLISHED = _code(
+    "T060", "markup-not-published",
+    "HTML in the text that the site does not publish: an element, an attribute or a declaration that is not on "
+    "the allowlist (README: Security), which the sanitiser would remove.",
+    "`<font color=\"red\">Vigtigt</font>`", "`**Vigtigt**`")
+PICTURE_FROM_ANOTHER_SITE = _code(
+    "T061", "picture-from-another-site",
+    "A picture in the text that is loaded from another site: every visitor's browser would ask that site for it.",
+    "`![Logo](https://billeder.example/logo.png)`", "`![Logo](images/logo.png)`, the picture next to the page")
+HTML_COMMENT = _code(
+    "T062", "html-comment",
+    "Note: an HTML comment in the text is removed from the page; nobody sees it, not even in the page's source.",
+    "`<!-- husk at opdatere tallene -->`", "nothing to fix, if it is a note to other editors")
+TEXT_TOO_COMPLEX = _code(
+    "T063", "text-too-complex",
+    "A page's text is too tangled to render in reasonable time: too many unclosed brackets, too much markup in "
+    "one paragraph, too many abbreviations, lists or quotes nested too deeply.",
+    "a paragraph of 5,000 `[` without `]`", "the brackets closed, or the text split into paragraphs")
+INVISIBLE_CHARACTER = _code(
+    "T064", "invisible-character",
+    "A text holds an invisible character: a control character (it breaks feeds and calendars), a character "
+    "that turns the direction of the text, or a tab or line break in a one-line field.",
+    "a title with U+202E (right-to-left override) pasted in", "the title typed again without it")
+OUTSIDE_CONTENT = _code(
+    "T065", "file-outside-content",
+    "A file a page refers to is outside the content folders (policy/, news/, docs/), or is a symbolic link, "
+    "which could publish any file of the machine.",
+    "`image: ../../mkdocs.yml`", "`image: images/forum.jpg`, a real file next to the page")
+UNSAFE_SVG = _code(
+    "T066", "unsafe-svg",
+    "An SVG picture with a script, an event handler, a reference to another file or host, or a document type: "
+    "it could run code or load from another host on the site.",
+    "`kort.svg` with `<script>` in it", "the picture saved again as plain SVG, or as PNG")
+DATE_OUT_OF_RANGE = _code(
+    "T067", "date-out-of-range",
+    "A date before 1900 or after 2200: a mistake, and it breaks feeds and calendars.",
+    "`start: 0001-12-03 08:30`", "`start: 2026-12-03 08:30`")
+UNSAFE_SETTING = _code(
+    "T068", "unsafe-setting",
+    "A setting in mkdocs.yml that would run code while the site is built (`hooks:`, a `!!python/` tag) or "
+    "make every visitor load a script or stylesheet from another host.",
+    "`hooks: [scripts/x.py]`", "no `hooks:` (Torv needs no plugin or hook)")
+
 # ---------------------------------------------------------------- the site's settings: phone region, look, address
 UNKNOWN_PHONE_REGION = _code(
-    "T070", "unknown-phone-region",
+    "T069", "unknown-phone-region",
     "The phone region is not a two-letter country code of a country with phone numbers.",
     "`phone_region: Sweden`", "`phone_region: SE`")
 LOW_CONTRAST = _code(
-    "T071", "low-contrast",
+    "T070", "low-contrast",
     "The brand colour is not a colour like #0b4f6c, or white text on it is hard to read (contrast below 4.5:1); "
     "the message proposes the nearest shade that passes.",
     "`brand_colour: \"#4a90d9\"` (3.34:1)", "`brand_colour: \"#2a78ca\"` (4.5:1)")
 INVALID_LOGO = _code(
-    "T072", "invalid-logo",
+    "T071", "invalid-logo",
     "The logo is not an SVG or PNG file in the repository, or there is no file at the path given.",
     "`logo: docs/logo.gif`", "`logo: docs/logo.svg`")
 NO_SITE_URL = _code(
-    "T073", "no-site-url",
+    "T072", "no-site-url",
     "Warning: mkdocs.yml has no `site_url`, the site's address: without it there are no feeds, calendars or "
     "sitemaps, and the 404 page of each language cannot find its stylesheets.",
     "no `site_url:` line", "`site_url: https://havbjerg.github.io/erhverv/`")

@@ -84,15 +84,17 @@ class Compiler:
         root_rel: str = "..",
         addresses_from_file: bool = False,
         for_files: bool = False,
+        nonce: str = "",
     ) -> Compiler:
         """`preview=True` only for the live preview: drafts and scheduled items are shown, with a notice.
         `addresses_from_file`: the renderer reads relative addresses in a page's text from its Markdown file's
         folder (render.Renderer.addresses_from_file). `for_files`: file URLs, for a site opened from disk
-        (routes.py)."""
+        (routes.py). `nonce`: marks the content region of every page for the finishing pass (new for every
+        build, finish/sanitize.py)."""
         return cls(
             content_of(site, preview),
             Routes.of(site.settings, site.root, files=for_files),
-            Shared.of(site.settings, site.today, preview, link_index(site, preview), addresses_from_file),
+            Shared.of(site.settings, site.today, preview, link_index(site, preview), addresses_from_file, nonce),
             root_rel,
             site.settings.brand_colour,
             site.settings.logo,
@@ -121,10 +123,15 @@ class Compiler:
 
 
 def compile_site(
-    site: Site, preview: bool = False, root_rel: str = "..", for_files: bool = False, addresses_from_file: bool = False
+    site: Site,
+    preview: bool = False,
+    root_rel: str = "..",
+    for_files: bool = False,
+    addresses_from_file: bool = False,
+    nonce: str = "",
 ) -> dict[str, str | Copy]:
     """The build tree of a checked site, every language's (see Compiler.of)."""
-    compiler = Compiler.of(site, preview, root_rel, addresses_from_file, for_files)
+    compiler = Compiler.of(site, preview, root_rel, addresses_from_file, for_files, nonce)
     return {path: text for lang in compiler.routes.languages for path, text in compiler.language(lang).items()}
 
 

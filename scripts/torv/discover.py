@@ -6,9 +6,9 @@ import re
 
 from . import codes, statement
 from .problems import Problem
-from .scaffold import slugify
+from .safety.files import link_problem
+from .safety.names import path_problem
 from .schema import did_you_mean
-from .schema.limits import ID_RE
 
 CONTENT_DIRS = ("policy", "news", "docs")
 DATA_FILES = {"policy/contacts.yml": "contacts", "news/tags.yml": "tags", statement.REL: "accessibility statement"}
@@ -27,6 +27,21 @@ def discover(root: str) -> list[str]:
                     continue
                 out.append(os.path.relpath(os.path.join(dirpath, f), root).replace(os.sep, "/"))
     return out
+
+
+def name_problems(files: list[str], root: str, default: str) -> list[Problem]:
+    """Every content file has a plain name (safety/names.py, the name proposed in the `default` language's
+    spelling) and is a real file, not a symbolic link on the way (safety/files.py): a name becomes an address,
+    and a link could publish any file of the machine."""
+    problems = []
+    for rel in files:
+        name = path_problem(rel, default)
+        if name:
+            problems.append(Problem(codes.FILE_NAME, rel, 0, "", name))
+        link = link_problem(os.path.join(root, rel), root)
+        if link:
+            problems.append(Problem(link[0], rel, 0, "", link[1]))
+    return problems
 
 
 def classify(rel: str) -> str | None:
@@ -73,22 +88,8 @@ def group_markdown(files: list[str], languages: list[str]) -> tuple[Groups, list
                                     f"e.g. {rel[:-len(lang) - 4]}.{default}.md"))
             continue
         group = rel[: -len(lang) - 4]
-        if kind in ("news", "page") and not ID_RE.match(m["stem"]):
-            problems.append(Problem(codes.FILE_NAME, rel, 0, "", bad_name(rel, m["stem"], lang, default)))
         groups.setdefault((kind, group), {})[lang] = rel
     return groups, problems
-
-
-def bad_name(rel: str, stem: str, lang: str, default: str) -> str:
-    """A file name that would make a poor address, and the name to give it instead."""
-    folder = rel.rsplit("/", 1)[0]
-    name = slugify(stem, lang=default) or "side"
-    found = [what for what, has in (("spaces", " " in stem), ("capitals", stem != stem.lower()),
-                                    ("letters outside a-z", any(ord(c) > 127 for c in stem)),
-                                    ("other characters", bool(re.search(r"[^\w\s-]|_", stem)))) if has]
-    return (f"the file name is the page's address: expected lowercase letters a-z, digits and -, found "
-            f"{_listed(found) or 'a name that does not start with a letter or digit'}; "
-            f"rename the file to {folder}/{name}.{lang}.md")
 
 
 def misplaced(rel: str) -> str:
@@ -98,6 +99,3 @@ def misplaced(rel: str) -> str:
                 "policy/pillars/<id>.<lang>.md or policy/contacts.yml")
     return "this file has no place on the site"
 
-
-def _listed(words: list[str]) -> str:
-    return ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else "".join(words)

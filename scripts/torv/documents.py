@@ -17,6 +17,7 @@ from babel.numbers import format_decimal
 
 from . import codes
 from .languages import language
+from .safety.files import link_problem, outside_problem
 
 # Allowed types: extension -> the label shown after a link ("PDF, 118 kB"); brand names, the same in every language.
 DOCUMENT_TYPES = {
@@ -81,7 +82,8 @@ def document_of(source: str, media_path: str) -> Document:
 
 
 def document_problems(written: str, full: str, root: str) -> list[Finding]:
-    """What is wrong with a linked file: its type, its absence; for a PDF, what makes it inaccessible."""
+    """What is wrong with a linked file: its type, its place (outside the content folders, a symbolic link), its
+    absence."""
     ext = extension(written)
     shown_path = os.path.relpath(full, root).replace(os.sep, "/")
     if ext in PICTURE_TYPES:
@@ -100,6 +102,9 @@ def document_problems(written: str, full: str, root: str) -> list[Finding]:
                 f"the link {written} leads to a {found}: expected a document of an allowed type, {ALLOWED}",
             )
         ]
+    refusal = outside_problem(written, full, root, "document") or link_problem(full, root)
+    if refusal:  # safety/files.py: only real files in the content folders are published
+        return [Finding(*refusal)]
     if not os.path.isfile(full):
         return [
             Finding(

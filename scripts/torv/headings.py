@@ -1,9 +1,11 @@
-"""The anchors of a page's headings, made as the renderer's toc extension makes them (mkdocs.yml's Markdown setup)."""
+"""A page's text rendered as the renderer renders it (mkdocs.yml's Markdown setup): its HTML and its headings.
+
+The validator renders each text once (safety/body.py): the allowlist check reads its HTML, and the
+link check the anchors of the headings (linkcheck.py), made as the renderer's toc extension makes them.
+"""
 
 from __future__ import annotations
 
-import functools
-import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,77 +17,79 @@ BUILTIN = ("toc", "tables", "fenced_code")  # what MkDocs always adds to the con
 @dataclass(frozen=True)
 class MarkdownSetup:
     extensions: tuple[str, ...]
-    configs: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]  # name -> options, hashable
+    configs: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]  # name -> options
 
 
-def _normalised(entries: Any) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    names: list[str] = []
+@dataclass(frozen=True)
+class Rendered:
+    """A text as HTML, the ids of its headings and the labels they give the table of contents (attr_list's
+    data-toc-label, which the toc extension takes off the heading)."""
+
+    html: str
+    ids: frozenset[str]
+    toc_labels: tuple[str, ...]
+
+
+def setup_of(entries: Any) -> MarkdownSetup:
+    """The setup of mkdocs.yml's `markdown_extensions` (a list of names and {name: options}, or a mapping),
+    MkDocs' own extensions first."""
+    names: list[str] = list(BUILTIN)
     configs: dict[str, dict[str, Any]] = {}
-    items = (
-        list(entries.items())
-        if isinstance(entries, dict)
-        else [next(iter(e.items())) if isinstance(e, dict) and len(e) == 1 else (e, None) for e in entries or []]
-    )
+    items: list[tuple[Any, Any]] = []
+    if isinstance(entries, dict):
+        items = list(entries.items())
+    elif isinstance(entries, list):
+        for e in entries:
+            items += list(e.items()) if isinstance(e, dict) else [(e, None)]
     for name, options in items:
         if not isinstance(name, str):
             continue
-        names.append(name)
+        if name not in names:
+            names.append(name)
         if isinstance(options, dict):
             configs[name] = options
-    return names, configs
-
-
-@functools.lru_cache(maxsize=8)
-def markdown_setup(root: str) -> MarkdownSetup:
-    """The Markdown extensions of the site's mkdocs.yml (read as MkDocs reads it: a slugify function named with
-    !!python/name counts), MkDocs' own first; only the built-in ones when the file cannot be read."""
-    names: list[str] = list(BUILTIN)
-    configs: dict[str, dict[str, Any]] = {}
-    try:
-        from mkdocs.utils.yaml import yaml_load
-
-        with open(os.path.join(root, "mkdocs.yml"), encoding="utf-8-sig") as fh:
-            config = yaml_load(fh) or {}
-        more, configs = _normalised(config.get("markdown_extensions"))
-        names += [n for n in more if n not in names]
-    except Exception:  # mkdocs.yml is checked elsewhere; here only its Markdown setup matters
-        configs = {}
     return MarkdownSetup(tuple(names), tuple((k, tuple(v.items())) for k, v in configs.items()))
 
 
-@functools.lru_cache(maxsize=4)
-def _renderer(setup: MarkdownSetup) -> markdown.Markdown | None:
+_RENDERERS: dict[str, markdown.Markdown] = {}
+
+
+def _renderer(setup: MarkdownSetup) -> markdown.Markdown:
+    """One renderer per setup (by its repr: options may hold lists and dicts, which do not hash)."""
+    key = repr(setup)
+    if key not in _RENDERERS:
+        if len(_RENDERERS) >= 8:
+            _RENDERERS.clear()
+        _RENDERERS[key] = _new_renderer(setup)
+    return _RENDERERS[key]
+
+
+def _new_renderer(setup: MarkdownSetup) -> markdown.Markdown:
     configs = {name: dict(options) for name, options in setup.configs}
-    try:
-        return markdown.Markdown(extensions=list(setup.extensions), extension_configs=configs)
-    except Exception:  # an extension that cannot be loaded here: fall back to the toc alone
+    names = list(setup.extensions)
+    for extensions, extension_configs in ((names, configs), (names, {}), (list(BUILTIN), {})):
         try:
-            return markdown.Markdown(
-                extensions=list(BUILTIN), extension_configs={k: v for k, v in configs.items() if k in BUILTIN}
-            )
-        except Exception:
-            return None
+            return markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+        except Exception:  # an extension missing here or configured for MkDocs only: fewer, not none
+            continue
+    return markdown.Markdown()
 
 
-def heading_ids(body: str, setup: MarkdownSetup) -> frozenset[str] | None:
-    """The ids of the body's headings (None when they cannot be known)."""
+def render_markdown(body: str, setup: MarkdownSetup) -> Rendered:
+    """The text as the renderer renders it. Raises what Python-Markdown raises on a text it cannot render
+    (safety/limits.py keeps the text within what it renders in linear time)."""
     md = _renderer(setup)
-    if md is None:
-        return None
     md.reset()
-    try:
-        md.convert(body)
-    except Exception:  # the renderer reports a body it cannot render; an anchor is then not checked
-        return None
+    html = md.convert(body)
     ids: set[str] = set()
+    labels: list[str] = []
+    tokens = list(getattr(md, "toc_tokens", []) or [])
+    while tokens:
+        token = tokens.pop()
+        ids.add(str(token["id"]))
+        labels.append(str(token.get("data-toc-label") or ""))
+        tokens.extend(token.get("children") or [])
+    return Rendered(html, frozenset(ids), tuple(label for label in reversed(labels) if label))
 
-    def walk(tokens: list[dict[str, Any]]) -> None:
-        for t in tokens:
-            ids.add(str(t["id"]))
-            walk(t.get("children", []))
 
-    walk(getattr(md, "toc_tokens", []))
-    return frozenset(ids)
-
-
-__all__ = ["MarkdownSetup", "heading_ids", "markdown_setup"]
+__all__ = ["MarkdownSetup", "Rendered", "render_markdown", "setup_of"]

@@ -7,7 +7,9 @@ mkdocs.yml), changed is rendered again whole; otherwise only its changed files a
 MkDocs renders just those pages (its dirty build, in this process, into the served folder) and the language's
 search index is merged. Zensical has no such build (its command renders a whole project; only its cache makes
 that faster), so with Zensical a changed language is rendered again whole. Every page rendered is finished
-(finish/theme.py) before it is served. Content with errors changes nothing: the last good preview stays served.
+(theme fixes, content sanitised, CSP: finish/run.py) before it is served: a language rendered whole is finished
+in the build tree and swapped in atomically (publish.py), under the build lock of the preview's tree.
+Content with errors changes nothing: the last good preview stays served.
 """
 
 from __future__ import annotations
@@ -17,25 +19,25 @@ import hashlib
 import json
 import logging
 import os
+import secrets
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from . import render
+from . import publish, render
 from .build import (
     Log,
     clear_tree,
-    finish_language,
     picture_cache,
     preview_paths,
     render_finished,
     renderers,
-    swap,
     write_files,
     write_root_files,
 )
 from .compile import Compiler, Copy
+from .finish.run import finish_language
 from .rootpages import root_files
 from .settings import ConfigError
 from .site import load_site
@@ -114,10 +116,18 @@ class PreviewBuilder:
         self.theme = ""
         self.search: dict[str, list[dict[str, str]]] = {}  # language -> its search index's entries
         self.renderer = render.MATERIAL
+        # Marks the content region of every page (finish/sanitize.py). One for the preview's life: the build
+        # configuration holds it, and a new one would render every language again; the markers never reach a
+        # served page (the finishing pass removes them).
+        self.nonce = secrets.token_hex(16)
 
     def build(self, first: Iterable[str] = (), rendered: Callable[[list[str]], None] = lambda langs: None) -> Outcome:
         """Build what changed. The languages in `first` (those of the saved files) are compiled and rendered
         before the others; `rendered(langs)` is called as soon as languages' new pages are served."""
+        with publish.build_lock(self.tree, self.log):
+            return self._build(first, rendered)
+
+    def _build(self, first: Iterable[str], rendered: Callable[[list[str]], None]) -> Outcome:
         start = time.perf_counter()
         try:
             site, report = load_site(self.root, today=self.today)
@@ -145,12 +155,13 @@ class PreviewBuilder:
             # a language no longer configured is no longer served
             clear_tree(self.out, keep=[*langs, *root_files(site.settings, site.today)])
         os.makedirs(self.out, exist_ok=True)
-        write_root_files(self.out, root_files(site.settings, site.today))
+        write_root_files(self.out, root_files(site.settings, site.today), self.nonce, chosen.script_styles)
         compiler = Compiler.of(
             site,
             preview=True,
             root_rel=os.path.relpath(self.root, self.tree).replace(os.sep, "/"),
             addresses_from_file=chosen.addresses_from_file,
+            nonce=self.nonce,
         )
         cache = picture_cache(self.root)
         wanted = set(first)
@@ -207,7 +218,14 @@ class PreviewBuilder:
     def _render_whole(self, langs: list[str]) -> bool:
         """Render languages whole (in parallel, as torv build does), each swapped into the served folder."""
         with ThreadPoolExecutor(max_workers=renderers(len(langs))) as pool:
-            results = list(pool.map(lambda lg: render_finished(self.renderer, self.tree, lg, True), langs))
+            results = list(
+                pool.map(
+                    lambda lg: render_finished(
+                        self.renderer, self.tree, lg, True, self.nonce, self.renderer.script_styles
+                    ),
+                    langs,
+                )
+            )
         ok = True
         for lg, rc, text in results:
             if rc != 0:
@@ -218,7 +236,9 @@ class PreviewBuilder:
             if text:
                 self.log(f"[{lg}] {text}")
             os.makedirs(self.out, exist_ok=True)
-            swap(os.path.join(self.tree, lg, "site"), os.path.join(self.out, lg))
+            served = os.path.join(self.out, lg)
+            publish.recover(served)
+            publish.publish(os.path.join(self.tree, lg, "site"), served)  # one atomic step
             self.search[lg] = read_search(os.path.join(self.out, lg))
         return ok
 
@@ -246,7 +266,8 @@ class PreviewBuilder:
         for message in handler.messages:
             self.log(f"[{lang}] {message}")
         after = html_times(site_dir)
-        finish_language(site_dir, lang, [path for path, t in after.items() if before.get(path) != t])
+        written = [path for path, t in after.items() if before.get(path) != t]
+        finish_language(site_dir, lang, self.nonce, self.renderer.script_styles, written)
         rendered = {page_url(p) for p in changed}
         kept = [d for d in self.search.get(lang, []) if d.get("location", "").split("#")[0] not in rendered]
         fresh = read_search(site_dir)

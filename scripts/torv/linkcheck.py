@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from . import codes, i18n
 from .documents import document_problems, extension, pdf_problems, pdf_warning
 from .feeds import CALENDAR_FILE, FEED_FILE
-from .headings import heading_ids, markdown_setup
 from .links import Destination, LinkError, LinkIndex, Target, find_links, index_of
 from .problems import ERROR, WARNING, Problem
 from .routes import ics_url, section_url
@@ -79,8 +78,8 @@ def anchors(site: Site, index: LinkIndex, dest: Destination, lang: str) -> froze
     entry = next((e for e in _entries(site) if e.group == dest.target.group), None)
     if entry is None:
         return None
-    body = entry.bodies.get(lang, entry.bodies.get(site.settings.default_language, ""))
-    ids = heading_ids(body, markdown_setup(site.root))
+    # the headings' anchors of the text in that language (else the default language's), from the body check
+    ids = entry.anchors.get(lang) if lang in entry.bodies else entry.anchors.get(site.settings.default_language)
     if ids is None:
         return None
     own: set[str] = set()

@@ -27,7 +27,7 @@ INLINE = re.compile(
     r"(?P<target><[^<>\n]*>|(?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))+)"
     rf"(?P<title>\s+{_TITLE})?\s*\)"
 )
-REFERENCE = re.compile(r"^ {0,3}\[(?:\\.|[^\[\]\\])+\]:\s*(?P<target><[^<>\n]*>|\S+)")
+REFERENCE = re.compile(r"^ {0,3}\[(?!\^)(?:\\.|[^\[\]\\])+\]:\s*(?P<target><[^<>\n]*>|\S+)")
 HTML_HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?P<q>["'])(?P<target>[^"'<>]*)(?P=q)""", re.I)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 

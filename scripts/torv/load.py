@@ -8,15 +8,17 @@ import os
 from dataclasses import dataclass, field as dc_field
 
 from . import codes
-from .bodycheck import check_body
 from .models import TAG_LABEL, Contacts, NewsItem, Page, Pillar, Policy
 from .problems import ERROR, Report
+from .safety.body import check_body
 from .schema import MISSING, Context, Schema, key_text, shown
 from .schema.base import Reference
 from .schema.limits import ID_RE
 from .settings import SiteSettings
 from .yamlio import Lines, ReadError, decode, load_yaml, split_front_matter
 
+# A file's checked values, its body, the lines of its fields, the line its body starts on, its headings' anchors.
+Loaded = tuple[dict, str, Lines, int, frozenset[str] | None]
 KIND_SCHEMA = {"policy": Policy, "pillar": Pillar, "news": NewsItem, "page": Page}
 
 
@@ -33,6 +35,7 @@ class Entry:
     urls: dict = dc_field(default_factory=dict)        # lang -> site path like "nyheder/x/"
     lines: dict = dc_field(default_factory=dict)       # lang -> {key path: line}
     body_lines: dict = dc_field(default_factory=dict)  # lang -> file line where the body starts
+    anchors: dict = dc_field(default_factory=dict)     # lang -> ids of the body's headings (None: not known)
 
     @property
     def default(self) -> dict:
@@ -99,10 +102,6 @@ class Loader:
                                               f"{group}.{d}.md with all the shared fields (dates, links, pictures)",
                                   code=codes.TRANSLATION_WITHOUT_DEFAULT)
             return None
-        if kind == "pillar" and not ID_RE.match(name):
-            self.report.error(by_lang[d], 0, "", f"the file name is the pillar's id: expected lowercase letters, "
-                                                 f"digits and -, like policy/pillars/dialog.{d}.md, "
-                                                 f"found {shown(name)}", code=codes.INVALID_ID)
         base_values, errors = self.load_file(schema, by_lang[d], None)
         if base_values is None or errors:
             entry.state = "invalid"
@@ -111,7 +110,7 @@ class Loader:
                     self.load_file(schema, rel, base_values[0] if base_values else {}, base_path=by_lang[d])
             return entry
         entry.sources[d] = by_lang[d]
-        entry.values[d], entry.bodies[d], entry.lines[d], entry.body_lines[d] = base_values
+        entry.values[d], entry.bodies[d], entry.lines[d], entry.body_lines[d], entry.anchors[d] = base_values
         for lang in self.settings.languages[1:]:
             rel = by_lang.get(lang)
             if rel is None:
@@ -123,13 +122,14 @@ class Loader:
             vals, errs = self.load_file(schema, rel, base_values[0], base_path=by_lang[d])
             if vals is not None and not errs:
                 entry.sources[lang] = rel
-                entry.values[lang], entry.bodies[lang], entry.lines[lang], entry.body_lines[lang] = vals
+                (entry.values[lang], entry.bodies[lang], entry.lines[lang], entry.body_lines[lang],
+                 entry.anchors[lang]) = vals
         return entry
 
     def load_file(self, schema: type[Schema], rel: str, base: dict | None,
-                  base_path: str | None = None) -> tuple[tuple[dict, str, Lines, int] | None, int]:
+                  base_path: str | None = None) -> tuple[Loaded | None, int]:
         """Check one Markdown file (a translation against `base`, the default language's values, from
-        `base_path`); return ((values, body, lines, body line), error count) or (None, error count)."""
+        `base_path`); return ((values, body, lines, body line, anchors), error count) or (None, error count)."""
         text = self.read(rel)
         if text is None:
             return None, 1
@@ -150,13 +150,13 @@ class Loader:
             ctx.default_source = base_path
         values = schema.check(meta, ctx, (), translation_of=base)
         errors = self.flush(ctx)
-        problems, assets = check_body(rel, doc.body, doc.body_line, ctx.base_dir, self.root,
-                                      needs_text=schema in (NewsItem, Page))
-        for p in problems:
+        checked = check_body(rel, doc.body, doc.body_line, ctx.base_dir, self.root, self.settings.markdown,
+                             needs_text=schema in (NewsItem, Page))
+        for p in checked.problems:
             self.report.add(p)
-        errors += sum(1 for p in problems if p.severity == ERROR)
-        self.assets.update(assets)
-        return (values, doc.body, doc.lines, doc.body_line), errors
+        errors += sum(1 for p in checked.problems if p.severity == ERROR)
+        self.assets.update(checked.assets)
+        return (values, doc.body, doc.lines, doc.body_line, checked.anchors), errors
 
     # ---- YAML data
     def load_data(self, rel: str) -> tuple[object, Context | None]:

@@ -38,6 +38,12 @@ ZENSICAL_THEME = {
 }
 
 
+# The stylesheets a renderer's own script writes into the page at run time, which the page's Content-Security-
+# Policy cannot find in the page and allows by their hash (finish/csp.py). Zensical 0.0.73: its search
+# dialog's stylesheet, written into a shadow root. A new version's shows as a violation naming its hash in
+# tests/test_csp.py (TORV_RENDERER=zensical), and tests/test_csp.py checks this one against the installed bundle.
+ZENSICAL_SCRIPT_STYLES = ("'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='",)
+
 # Zensical's command line, with its own message instead of a traceback when the build is aborted.
 ZENSICAL_BUILD = """import sys
 from zensical.main import cli
@@ -65,6 +71,7 @@ class Run(NamedTuple):
 class Renderer:
     name: str
     module: str            # the Python package that renders
+    script_styles: tuple[str, ...] = ()   # CSP sources of the stylesheets its script writes (finish/csp.py)
 
     @property
     def addresses_from_file(self) -> bool:
@@ -88,7 +95,7 @@ class Renderer:
 
 
 MATERIAL = Renderer("material", "material")
-ZENSICAL = Renderer("zensical", "zensical")
+ZENSICAL = Renderer("zensical", "zensical", ZENSICAL_SCRIPT_STYLES)
 BY_NAME = {r.name: r for r in (MATERIAL, ZENSICAL)}
 
 

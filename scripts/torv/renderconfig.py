@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import asdict
 from typing import Any
 
@@ -43,7 +44,17 @@ def nav(content: Content, routes: Routes, shared: Shared, lang: str) -> list[Nav
     if content.contacts.any():
         entries.append({t("nav.contact"): file(routes.section(lang, "contact"))})
     entries += [{p.values(lang).title: file(routes.url(p, lang))} for p in content.pages if routes.has_page(p, lang)]
-    return entries
+    return escaped_titles(entries)
+
+
+def escaped_titles(entries: list[NavEntry]) -> list[NavEntry]:
+    """The theme prints navigation titles as they are (HTML): every title escaped, once."""
+    return [
+        {html.escape(title): escaped_titles(value) if isinstance(value, list) else value for title, value in e.items()}
+        if isinstance(e, dict)
+        else e
+        for e in entries
+    ]
 
 
 def contacts(content: Content, routes: Routes, shared: Shared, lang: str) -> dict[str, Any]:
@@ -61,7 +72,7 @@ def config(content: Content, routes: Routes, shared: Shared, lang: str, root_rel
     s = shared.settings
     cfg: dict[str, Any] = {
         "INHERIT": f"{root_rel}/mkdocs.yml",
-        "site_name": shared.municipality(lang),
+        "site_name": html.escape(shared.municipality(lang)),  # the theme prints it as it is (HTML)
         "docs_dir": f"{lang}/docs",
         "site_dir": f"{lang}/site",
         "theme": {"language": language(lang).theme, "custom_dir": f"{root_rel}/overrides"},
@@ -74,6 +85,8 @@ def config(content: Content, routes: Routes, shared: Shared, lang: str, root_rel
                 for lg in routes.languages
             ],
             "torv_lang": lang,
+            "torv_site_name": shared.municipality(lang),  # as written: Torv's templates escape it
+            "torv_nonce": shared.nonce,  # marks the content region of every page (finish/sanitize.py)
             "torv_brand": routes.brand_stylesheet,  # main.html links it after the theme's stylesheets
             # The footer of pages without page.meta (the 404 page): hrefs from the language's root.
             "torv_footer": [

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .languages import language
+from .safety.names import proposed
 from .schema import DATETIME_RE, PLACEHOLDER
 from .schema.dates import DATE_RE
 from .schema.limits import COMMITMENT_MAX, ID, ID_RE, LOCATION_MAX, SUMMARY_MAX, TITLE_MAX
@@ -40,8 +40,7 @@ def slugify(text: str, max_length: int = SLUG_MAX, *, lang: str | None = None) -
     """An ASCII address from a text, spelt the way its language writes its letters in ASCII
     (languages.py): `Dialogmøde på Havbjerggård` (da) -> `dialogmoede-paa-havbjerggaard`,
     `Företagsträff i Göteborg` (sv) -> `foretagstraff-i-goteborg`."""
-    spell = language(lang or "").ascii
-    slug = re.sub(r"[^a-z0-9]+", "-", "".join(spell(ch) or " " for ch in text.lower())).strip("-")
+    slug = proposed(text, lang, fallback="")  # the one rule for names and slugs (safety/names.py)
     if len(slug) > max_length:
         cut = slug[:max_length + 1]
         slug = cut[:cut.rfind("-")] if "-" in cut[:max_length] else slug[:max_length]

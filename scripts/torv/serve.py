@@ -6,8 +6,11 @@ content file is saved, and make open pages reload themselves.
 - Watches news/, policy/, docs/, overrides/ and mkdocs.yml (watchdog); rebuilds once the files have
   been quiet for a moment (debounced), one build at a time, and only what changed: the languages whose
   generated files changed, within a language only the changed pages (incremental.py).
-- Every served HTML page gets a small inline script that polls `/__torv/version` on the same server
-  and reloads the page after a successful rebuild; it makes no other request.
+- Every served HTML page loads a small script from this server (/__torv/reload.js, the file reload.js:
+  the pages' Content-Security-Policy allows no inline script but their own) that polls `/__torv/version`
+  on the same server and reloads the page after a successful rebuild; it makes no other request.
+- Only requests addressed to 127.0.0.1 or localhost (the Host header) are answered: a web page elsewhere
+  cannot read the drafts through DNS rebinding.
 - On a validation or build error the report is printed (and shown in the page), and the last good
   preview stays served.
 - The hreflang links are served root-relative: Material's script fetches `<alternate>/sitemap.xml`
@@ -34,21 +37,18 @@ from .settings import ConfigError, load_settings
 WATCHED_DIRS = ("news", "policy", "docs", "overrides")
 WATCHED_FILES = ("mkdocs.yml",)
 VERSION_PATH = "/__torv/version"
+SCRIPT_PATH = "/__torv/reload.js"
+SCRIPT_FILE = os.path.join(os.path.dirname(__file__), "reload.js")
+# The Host header of a request the preview answers: this machine, by address or name (any port).
+LOCAL_HOST = re.compile(r"^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$", re.I)
+NOT_LOCAL = b"The Torv preview answers only requests to 127.0.0.1 or localhost.\n"
 DEBOUNCE_S = 0.15
 POLL_MS = 250
 
-# Injected before </body> of every served HTML page. {version} is the build the page came from.
-RELOAD_SCRIPT = """<script>/* Torv live preview */(function(){var v=%(version)d,box=null;
-function show(t){if(!box){box=document.createElement('pre');box.setAttribute('role','alert');
-box.style.cssText='position:fixed;left:0;right:0;bottom:0;z-index:10000;margin:0;max-height:50vh;'+
-'overflow:auto;padding:1rem;background:#fff4f4;color:#7a0000;border-top:3px solid #a00000;'+
-'font:14px/1.4 monospace;white-space:pre-wrap';
-document.body.appendChild(box)}box.textContent=t}
-function hide(){if(box){box.remove();box=null}}
-function poll(){fetch('%(path)s',{cache:'no-store'}).then(function(r){return r.json()}).then(function(s){
-if(s.version!==v){location.reload();return}if(s.error){show(s.error)}else{hide()}}).catch(function(){})
-.then(function(){setTimeout(poll,%(poll)d)})}setTimeout(poll,%(poll)d)})();</script>"""
+# Added before </body> of every served HTML page: the build the page came from, where to ask, how often.
+RELOAD_TAG = '<script src="%(src)s" data-version="%(version)d" data-status="%(status)s" data-poll="%(poll)d"></script>'
 
+FINISHED = '<meta http-equiv="Content-Security-Policy"'  # what the finishing pass adds to every page (finish/csp.py)
 WAITING_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Torv preview</title></head>
 <body><main><h1>Torv preview</h1><p>%(text)s</p></main></body></html>"""
@@ -221,8 +221,24 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
+    def local(self) -> bool:
+        """Whether the request is addressed to this machine (no DNS rebinding); answers 421 if not."""
+        if LOCAL_HOST.match(self.headers.get("Host") or ""):
+            return True
+        self._send(421, "text/plain; charset=utf-8", b"" if self.command == "HEAD" else NOT_LOCAL)
+        return False
+
+    def do_HEAD(self):
+        if self.local():
+            super().do_HEAD()
+
     def do_GET(self):
+        if not self.local():
+            return None
         path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path == SCRIPT_PATH:
+            with open(SCRIPT_FILE, "rb") as fh:
+                return self._send(200, "text/javascript; charset=utf-8", fh.read())
         if path == VERSION_PATH:
             return self._send(200, "application/json", json.dumps(self.preview.status()).encode())
         if not os.path.isdir(self.preview.out):
@@ -239,16 +255,25 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             fs_path = os.path.join(fs_path, "index.html")
         if fs_path.endswith(".html") and os.path.isfile(fs_path):
             with open(fs_path, encoding="utf-8") as fh:
-                return self._send(200, "text/html; charset=utf-8", self._inject(fh.read()))
+                return self._send_page(200, fh.read())
         if not os.path.exists(fs_path):
             notfound = os.path.join(self.preview.out, "404.html")
             if os.path.isfile(notfound):
                 with open(notfound, encoding="utf-8") as fh:
-                    return self._send(404, "text/html; charset=utf-8", self._inject(fh.read()))
+                    return self._send_page(404, fh.read())
         return super().do_GET()
 
+    def _send_page(self, code: int, page: str):
+        """A built page, only once it is finished (sanitised, with its CSP): a page the live preview's partial
+        render has just written and not yet finished is answered as being rebuilt, and reloads when it is."""
+        if FINISHED not in page[:4096]:
+            text = "This page is being rebuilt ..."
+            return self._send(503, "text/html; charset=utf-8", self._inject(WAITING_PAGE % {"text": text}))
+        return self._send(code, "text/html; charset=utf-8", self._inject(page))
+
     def _inject(self, page: str) -> bytes:
-        script = RELOAD_SCRIPT % {"version": self.preview.version, "path": VERSION_PATH, "poll": POLL_MS}
+        script = RELOAD_TAG % {"src": SCRIPT_PATH, "version": self.preview.version, "status": VERSION_PATH,
+                               "poll": POLL_MS}
         if self.preview.site_url:
             page = re.sub(
                 r'(<link rel="alternate" hreflang="[^"]*" href=")' + re.escape(self.preview.site_url), r"\1/", page

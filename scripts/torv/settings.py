@@ -2,16 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import re
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
 from . import codes
+from .headings import MarkdownSetup, setup_of
 from .models import Settings
 from .problems import WARNING, Problem, Report
+from .safety.config import ALLOWED_NAME_PREFIXES, config_problems
 from .schema import Context, shown, url_host
 from .yamlio import TOO_DEEP, Lines, ReadError, decode, line_of, load_yaml, yaml_error
 
@@ -43,12 +47,26 @@ class SiteSettings:
     cname: str | None = None     # custom domain (site_url's host) for site/CNAME, when extra.torv.cname
     warnings: tuple[Problem, ...] = ()   # what the validator reports about the settings besides content problems
     renderer: str = "material"   # extra.torv.renderer: material or zensical (render.py)
+    markdown: MarkdownSetup = field(default_factory=lambda: setup_of([]))  # mkdocs.yml's, for the body check
 
 
 class _MkdocsLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags; they do not concern Torv."""
+    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags; they do not concern Torv, except a function of the
+    Markdown extensions (a toc's slugify), which makes the anchors of headings."""
 
 
+def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    """`!!python/name:pymdownx.slugs.uslugify`: the function, when safety/config.py allows the name; else None."""
+    module, _, name = suffix.rpartition(".")
+    if not (suffix.startswith(ALLOWED_NAME_PREFIXES) and re.fullmatch(r"[A-Za-z_][\w.]*", suffix) and module):
+        return None
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except Exception:  # a module that is not installed here: MkDocs reports it
+        return None
+
+
+_MkdocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 _MkdocsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
@@ -88,6 +106,7 @@ def load_settings(root: str) -> SiteSettings:
         cname=url_host(site_url) if values["cname"] else None,
         warnings=tuple(report.problems) + tuple(_missing_site_url(site_url, lines)),
         renderer=values.get("renderer", "material"),
+        markdown=setup_of(config.get("markdown_extensions")),
     )
 
 
@@ -125,6 +144,11 @@ def _read_config(path: str, report: Report) -> tuple[dict, object, Lines]:
     except RecursionError:
         report.error("mkdocs.yml", 1, "", TOO_DEEP, code=codes.BROKEN_YAML)
         raise ConfigError(report) from None
+    unsafe = config_problems(text)  # safety/config.py: nothing that runs code or loads from another host
+    for line, fld, message in unsafe:
+        report.error("mkdocs.yml", line, fld, message, code=codes.UNSAFE_SETTING)
+    if unsafe:
+        raise ConfigError(report)
     return (config if isinstance(config, dict) else {}), plain, lines
 
 

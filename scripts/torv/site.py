@@ -12,7 +12,7 @@ from dataclasses import field as dc_field
 
 from . import codes, statement
 from .addresses import address_conflicts, assign_urls
-from .discover import DATA_FILES, discover, group_markdown
+from .discover import DATA_FILES, discover, group_markdown, name_problems
 from .documents import PICTURE_TYPES, extension, size_text
 from .linkcheck import check_links, link_index
 from .load import Entry, Loader
@@ -61,7 +61,8 @@ def load_site(root: str, today: dt.date | None = None, settings: SiteSettings | 
     site.pillars = sorted(entries["pillar"], key=lambda e: (e.default.get("order", 0), e.id))
     site.news = entries["news"]
     site.pages = entries["page"]
-    problems = misnamed + policy_problems(policies, settings.default_language) + mark_states(site)
+    problems = name_problems(files, root, settings.default_language) + misnamed + policy_problems(policies, settings.default_language)
+    problems += mark_states(site)
     problems += check_references(site, ld.refs, ld.unreadable, ld.broken_tags)
     assign_urls(site)
     problems += address_conflicts(site)

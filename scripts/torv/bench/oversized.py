@@ -1,5 +1,7 @@
 """Validation of oversized input (the figures the security issue asks for): the base site with one news
-item whose body is 5 MB, and with one whose body is a single 400 KB line, against the same site as is."""
+item whose body is 5 MB, and with one whose body is a single 400 KB line, against the same site as is; and
+bodies an attacker (or an accident) could write: the big ones are refused by the limits of
+scripts/torv/safety/body.py, the rest are the worst found just inside them."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,6 +14,14 @@ from .words import SENTENCES
 
 BODY_BYTES = 5_000_000
 LINE_BYTES = 400_000
+# Hostile bodies (after wip-sec's bench): (name, body).
+HOSTILE = (
+    ("one line of 400 kB of [", "[" * 400_000),
+    ("one line of 400 kB of <a", "<a " * 133_000),
+    ("99 kB of links (accepted)", "\n\n".join(["[x](y) " * 660] * 20)[:99_000]),
+    ("99 kB of character references (accepted)", "\n\n".join(["&amp;" * 1990] * 9)),
+    ("99 kB with 4 unclosed [ (accepted)", "[[[[" + "ord " * 24_500),
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,7 +54,8 @@ def measure(workdir: str, today: dt.date = archive_mod.TODAY, base_root: str = a
     head = original[: original.index("---\n", 4) + 4]
     cases = [Case("the base site and one news item", validate(root, today))]
     for name, body in ((f"its body {BODY_BYTES / 1e6:.0f} MB", _text(BODY_BYTES, False)),
-                       (f"its body one line of {LINE_BYTES / 1e3:.0f} kB", _text(LINE_BYTES, True))):
+                       (f"its body one line of {LINE_BYTES / 1e3:.0f} kB", _text(LINE_BYTES, True)),
+                       *((f"its body {what}", text + "\n") for what, text in HOSTILE)):
         with open(source, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(head + body)
         cases.append(Case(name, validate(root, today)))

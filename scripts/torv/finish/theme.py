@@ -20,12 +20,14 @@ Rules (each is a finding of the W3C validator, axe-core or the keyboard tests):
    names the sub-menu (aria-labelledby), which would otherwise be an unnamed landmark;
 8. the search dialog has a name;
 9. no `aria-hidden` on a label that belongs to a control (Zensical's overlay for the drawer): HTML does not
-   allow it there.
+   allow it there;
+10. the logo link's title is the site's name, as its aria-label is: the theme prints the name (escaped by
+    Torv, renderconfig.py) into the aria-label as it is but escapes it again for the title, where a name
+    with `&`, `<` or a quote would show its character references.
 """
 from __future__ import annotations
 
 import html
-import os
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -201,25 +203,11 @@ def finish_page(source: str, texts: Texts) -> str:
     for dialog in page.find("div", data_md_component="search", role="dialog"):      # 8
         if not dialog.attrs.get("aria-label") and not dialog.attrs.get("aria-labelledby"):
             page.set_attr(dialog, "aria-label", texts.search)
+    for logo in page.find("a", "md-logo"):                                            # 10
+        name, title = logo.attrs.get("aria-label"), logo.attrs.get("title")
+        if name and title and title != name and html.unescape(title) == name:
+            page.set_attr(logo, "title", name)
     return page.result()
 
 
-def finish_folder(folder: str, texts: Texts) -> int:
-    """Finish every HTML page in a rendered language folder; returns how many pages changed."""
-    changed = 0
-    for top, _, files in os.walk(folder):
-        for name in files:
-            if not name.endswith(".html"):
-                continue
-            path = os.path.join(top, name)
-            with open(path, encoding="utf-8", newline="") as fh:
-                source = fh.read()
-            finished = finish_page(source, texts)
-            if finished != source:
-                with open(path, "w", encoding="utf-8", newline="") as fh:
-                    fh.write(finished)
-                changed += 1
-    return changed
-
-
-__all__ = ["Texts", "finish_page", "finish_folder"]
+__all__ = ["Texts", "finish_page"]

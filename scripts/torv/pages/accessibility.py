@@ -55,7 +55,6 @@ def accessibility(content: Content, routes: Routes, lang: str, shared: Shared) -
         statement=statement_view(data),
     )
     meta = PageMeta(
-        title=title,
         template="statement.html",
         description=data["description"],
         edit_url=shared.edit_url(statement.REL),

@@ -48,6 +48,7 @@ class Shared:
     tz: zoneinfo.ZoneInfo
     links: LinkIndex | None = None  # the site's pages and addresses, for links in bodies (linkcheck.link_index)
     addresses_from_file: bool = False  # the renderer reads relative addresses in a text from its file's folder
+    nonce: str = ""  # new for every build: marks each page's content for the finishing pass (finish/sanitize.py)
 
     @classmethod
     def of(
@@ -57,6 +58,7 @@ class Shared:
         preview: bool = False,
         links: LinkIndex | None = None,
         addresses_from_file: bool = False,
+        nonce: str = "",
     ) -> Shared:
         return cls(
             settings=settings,
@@ -66,6 +68,7 @@ class Shared:
             tz=zoneinfo.ZoneInfo(settings.timezone),
             links=links,
             addresses_from_file=addresses_from_file,
+            nonce=nonce,
         )
 
     def t(self, lang: str, key: str, **kw: object) -> str:

@@ -52,6 +52,7 @@ def common(
         fallback = Fallback(lang=routes.default_language, notice=shared.t(lang, "translation.missing"))
     return {
         "kind": kind,
+        "title": title,
         "lang": lang,
         "url": url,
         "canonical": routes.absolute(lang, url),

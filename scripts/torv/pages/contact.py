@@ -44,7 +44,7 @@ def contact(content: Content, routes: Routes, lang: str, shared: Shared) -> list
         units=[unit_card(shared, u, lang) for u in units],
         people=people,
     )
-    meta = PageMeta(title=title, template="contact.html", description=None, edit_url=shared.edit_url(SOURCE), torv=data)
+    meta = PageMeta(template="contact.html", description=None, edit_url=shared.edit_url(SOURCE), torv=data)
     return [Page(url=url, meta=meta, files=_files(files))]
 
 

@@ -26,7 +26,6 @@ def handwritten_page(content: Content, routes: Routes, lang: str, shared: Shared
         reviewed=optional_date(v.reviewed, lang),
     )
     meta = PageMeta(
-        title=v.title,
         template="page.html",
         description=v.summary,
         edit_url=item_edit_url(shared, item, lang),

@@ -48,5 +48,5 @@ def home(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Pa
         meetings_href=rel_href(url, routes.section(lang, "meetings")),
         main_contact=unit_elsewhere(shared, routes, main, lang, url) if main else None,
     )
-    meta = PageMeta(title=title, template="home.html", description=data.vision, edit_url=None, torv=data)
+    meta = PageMeta(template="home.html", description=data.vision, edit_url=None, torv=data)
     return [Page(url=url, meta=meta)]

@@ -14,9 +14,11 @@ SCHEMA = "https://schema.org"
 
 
 def script(data: dict[str, Any]) -> str:
-    """The body of a <script type="application/ld+json">: safe inside <script> (no "</" can close it)."""
+    """The body of a <script type="application/ld+json">: safe inside <script> whatever the texts hold, as
+    <, > and & are written as JSON escapes (no "</script>" or "<!--" can end or change the element)."""
     doc = {"@context": SCHEMA, **data}
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def organisation(shared: Shared, routes: Routes, lang: str) -> dict[str, Any]:

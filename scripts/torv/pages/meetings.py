@@ -47,6 +47,6 @@ def meetings(content: Content, routes: Routes, lang: str, shared: Shared) -> lis
             past=meeting_cards(shared, routes, chunk, lang, url),
             pager=paging.pager(shared, routes, lang, base, number, len(chunks)),
         )
-        meta = PageMeta(title=title, template="meetings.html", description=None, edit_url=None, torv=data)
+        meta = PageMeta(template="meetings.html", description=None, edit_url=None, torv=data)
         pages.append(Page(url=url, meta=meta))
     return pages

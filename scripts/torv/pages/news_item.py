@@ -60,7 +60,6 @@ def news_page(content: Content, routes: Routes, lang: str, shared: Shared, item:
         contacts=[cid for cid in v.contacts if content.contacts.find(cid) is not None],
     )
     meta = PageMeta(
-        title=v.title,
         template="news-item.html",
         description=v.summary,
         edit_url=item_edit_url(shared, item, lang),

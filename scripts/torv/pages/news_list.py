@@ -85,7 +85,7 @@ def list_page(
         else None,
         tags=tag_links(content, routes, parts.tags, lang, url),
     )
-    meta = PageMeta(title=title, template="news-index.html", description=None, edit_url=None, torv=data)
+    meta = PageMeta(template="news-index.html", description=None, edit_url=None, torv=data)
     return Page(url=url, meta=meta)
 
 

@@ -54,7 +54,6 @@ def pillar_page(
         policy_href=rel_href(url, routes.url(policy, lang)) if policy else None,
     )
     meta = PageMeta(
-        title=v.title,
         template="pillar.html",
         description=v.summary,
         edit_url=item_edit_url(shared, pillar, lang),

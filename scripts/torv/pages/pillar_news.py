@@ -65,6 +65,6 @@ def pillar_list(
             pager=paging.pager(shared, routes, lang, base, number, len(chunks)),
             pillar=Link(text=v.title, href=rel_href(url, routes.url(pillar, lang))),
         )
-        meta = PageMeta(title=title, template="pillar-news.html", description=None, edit_url=None, torv=data)
+        meta = PageMeta(template="pillar-news.html", description=None, edit_url=None, torv=data)
         pages.append(Page(url=url, meta=meta))
     return pages

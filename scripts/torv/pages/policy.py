@@ -63,7 +63,6 @@ def policy(content: Content, routes: Routes, lang: str, shared: Shared) -> list[
         else [],
     )
     meta = PageMeta(
-        title=v.title,
         template="policy.html",
         description=v.vision,
         edit_url=item_edit_url(shared, item, lang),

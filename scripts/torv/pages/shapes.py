@@ -7,7 +7,8 @@ and a misspelt name fails the template test (tests/test_templates.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+from dataclasses import dataclass, field
 
 # ---------------------------------------------------------------- parts
 
@@ -368,6 +369,7 @@ class Fallback:
 @dataclass(frozen=True, kw_only=True)
 class Common:
     kind: str  # home | policy | pillar | news | meeting | news-index | tag | ...
+    title: str  # the page's title as written (Torv's templates print it escaped)
     lang: str
     url: str
     canonical: str
@@ -497,8 +499,13 @@ class StatementData(Common):
 class PageMeta:
     """page.meta: the front matter of a generated page."""
 
-    title: str
     template: str
     description: str | None
     edit_url: str | None  # "Edit this page": the source file in the repository's web editor
     torv: Common
+    # torv.title as HTML: MkDocs and the theme print a page's title as it is (header, search index), so it is
+    # escaped here, once; Torv's own templates print torv.title, escaped by the template.
+    title: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title", html.escape(self.torv.title))

@@ -41,6 +41,6 @@ def tags(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Pa
                 entries=news_cards(shared, routes, chunk, lang, url),
                 pager=paging.pager(shared, routes, lang, base, number, len(chunks)),
             )
-            meta = PageMeta(title=title, template="tag.html", description=None, edit_url=None, torv=data)
+            meta = PageMeta(template="tag.html", description=None, edit_url=None, torv=data)
             pages.append(Page(url=url, meta=meta))
     return pages

@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import codes
 from ..problems import ERROR, WARNING, Problem
+from ..safety.text import text_problem
 from ..yamlio import Lines, line_of
 
 MISSING = object()
@@ -157,6 +158,9 @@ class Option:
 
     def check(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         try:
+            bad = text_problem(value.strip()) if isinstance(value, str) else None  # every text of every field
+            if bad:
+                raise Invalid(bad[1], codes.INVISIBLE_CHARACTER)
             return self.convert(value, ctx, keypath)
         except Invalid as exc:
             ctx.error(keypath, exc.message, code=exc.code)

@@ -13,6 +13,15 @@ from .text import Text
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 TIME_RANGE_RE = re.compile(r"^(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})$")
+YEARS = (1900, 2200)  # dates outside are mistakes, and break feeds and calendars
+
+
+def in_range(when: dt.date) -> dt.date:
+    """The date (or date and time) if its year is within YEARS; Invalid otherwise."""
+    if not YEARS[0] <= when.year <= YEARS[1]:
+        raise Invalid(f"expected a date between {YEARS[0]} and {YEARS[1]}, found {when.year:04d}: "
+                      "check the year, e.g. 2026", codes.DATE_OUT_OF_RANGE)
+    return when
 
 
 class Date(Option):
@@ -22,17 +31,18 @@ class Date(Option):
 
     def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
+            return in_range(value)
         if not isinstance(value, str):
             raise self.fail(value)
         m = DATE_RE.match(value.strip())
         if not m:
             raise self.fail(value)
         try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a "
                           f"date in the calendar", self.code) from None
+        return in_range(day)
 
     def json(self) -> dict:
         return {"type": "string", "format": "date", "pattern": DATE_RE.pattern}
@@ -50,10 +60,11 @@ class DateTime(Option):
         if not m:
             raise self.fail(value)
         try:
-            return dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
+            when = dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
         except ValueError:
             raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a "
                           f"real date and time", self.code) from None
+        return in_range(when)
 
     def json(self) -> dict:
         return {"type": "string", "pattern": DATETIME_RE.pattern}

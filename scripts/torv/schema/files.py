@@ -6,11 +6,13 @@ import re
 from typing import Any
 
 from .. import codes
+from ..safety import files as safe_files
 from .base import Context, Invalid, Option, shown
 
 
 class FilePath(Option):
-    """A file relative to the content file (an image); it must exist."""
+    """A file relative to the content file (an image): inside the content folders, a real file, a picture by its
+    content (safety/files.py)."""
     expected = "the path of a picture next to this file"
     code = codes.INVALID_PICTURE_PATH
     example = "images/forum.jpg"
@@ -26,11 +28,17 @@ class FilePath(Option):
         if not v.lower().endswith(self.suffixes):
             raise Invalid(f"expected a picture ({', '.join(self.suffixes)}), found {shown(value)}", self.code)
         full = os.path.normpath(os.path.join(ctx.base_dir, v))
-        if not os.path.isfile(full):
+        refusal = safe_files.outside_problem(v, full, ctx.root)
+        if refusal:
+            raise Invalid(refusal[1], refusal[0])
+        if not os.path.lexists(full):
             raise Invalid(f"the picture {shown(v)} does not exist: expected a file at "
                           f"{os.path.relpath(full, ctx.root).replace(os.sep, '/')}; "
                           f"upload it there or correct the path, e.g. {self.example}", codes.MISSING_PICTURE)
-        ctx.assets.append(full)
+        ctx.assets.append(full)  # used (refused or not): not reported as an unused file
+        refusal = safe_files.picture_problem(full, ctx.root)
+        if refusal:
+            raise Invalid(refusal[1], refusal[0])
         return v
 
     def json(self) -> dict:

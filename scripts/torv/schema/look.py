@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from .. import codes
+from ..safety.files import picture_problem
 from .base import Context, Invalid, Option, shown
 
 HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
@@ -130,6 +131,10 @@ class Logo(Option):
                 f"repository's top folder; add it there or correct the path",
                 self.code,
             )
+        problem = picture_problem(full, ctx.root)  # a real file (no symbolic link), a picture by its content,
+        if problem is not None:  # an SVG without script, event handlers or references (safety/files.py)
+            code, message = problem
+            raise Invalid(f"the logo: {message}", code)
         ctx.assets.append(full)
         return path
 

@@ -5,6 +5,7 @@ import re
 from typing import Any
 
 from .. import codes
+from ..safety.names import slug_hint
 from .base import Context, Invalid, Option, shown
 from .limits import ID_RE
 
@@ -72,7 +73,7 @@ class Ident(Text):
             raise self.fail(value)
         value = str(value).strip()
         if not self.pattern.match(value):
-            raise self.fail(value)
+            raise Invalid(f"expected {self.describe()}, found {shown(value)}{slug_hint(value)}", self.code)
         return value
 
     def json(self) -> dict:
