@@ -6,6 +6,7 @@ The checks that `torv check` runs on any site (axe-core, requests and storage, l
 the package's (torv.check), so that Torv's tests and a municipality's check share one implementation; the
 keyboard, reflow and search checks below are the tests' own.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,9 +36,25 @@ ZOOM_200 = {"viewport": {"width": 640, "height": 360}, "device_scale_factor": 2}
 NARROW_320 = {"viewport": {"width": 320, "height": 640}, "device_scale_factor": 1}
 VNU_JAR = os.path.join(ROOT, check.VNU_JAR)
 
-__all__ = ["AXE_OPTIONS", "DESKTOP", "KINDS", "LANGS", "MOBILE", "NARROW_320", "ROOT_PAGES", "VIEWPORTS", "ZOOM_200",
-           "RequestLog", "axe_problems", "broken_links", "html_files", "pages_by_kind", "stored", "vnu_problems",
-           "without_scripts"]
+__all__ = [
+    "AXE_OPTIONS",
+    "DESKTOP",
+    "KINDS",
+    "LANGS",
+    "MOBILE",
+    "NARROW_320",
+    "ROOT_PAGES",
+    "VIEWPORTS",
+    "ZOOM_200",
+    "RequestLog",
+    "axe_problems",
+    "broken_links",
+    "html_files",
+    "pages_by_kind",
+    "stored",
+    "vnu_problems",
+    "without_scripts",
+]
 
 
 def pages_by_kind(build_dir: str, langs: list[str] = LANGS) -> dict[str, dict[str, str]]:
@@ -69,7 +86,7 @@ FOCUSED_JS = """() => {
 
 
 def describe(el: dict) -> str:
-    return f"<{el['tag']} class=\"{el['cls'][:40]}\"> {el['text'] or el['href']}".strip()
+    return f'<{el["tag"]} class="{el["cls"][:40]}"> {el["text"] or el["href"]}'.strip()
 
 
 def focus_problems(page, stops: int = 40, from_top: bool = True, covered: bool = False) -> list[str]:
@@ -84,7 +101,7 @@ def focus_problems(page, stops: int = 40, from_top: bool = True, covered: bool =
     for _ in range(stops):
         page.keyboard.press("Tab")
         el = page.evaluate(FOCUSED_JS)
-        if el is None:        # past the last element
+        if el is None:  # past the last element
             break
         seen += 1
         if not el["visible"]:
@@ -139,7 +156,10 @@ def unique_word(site_dir: str, lang: str) -> tuple[str, str]:
         for w in WORD.findall(d["title"] + " " + d["text"]):
             pages_with.setdefault(w.lower(), set()).add(d["location"].split("#")[0])
     for word in sorted(pages_with):
-        if len(pages_with[word]) == 1 and word not in elsewhere and not any(
-                word != w and (w.startswith(word[:6]) or word.startswith(w[:6])) for w in pages_with):
+        if (
+            len(pages_with[word]) == 1
+            and word not in elsewhere
+            and not any(word != w and (w.startswith(word[:6]) or word.startswith(w[:6])) for w in pages_with)
+        ):
             return word, next(iter(pages_with[word]))
     raise AssertionError(f"no word found only on one {lang} page")

@@ -1,6 +1,7 @@
 """What the site tests need to know about the renderer that built the site: where its search index is,
 and how a visitor uses its search box. The tests run on Material for MkDocs by default and on Zensical
 with TORV_RENDERER=zensical (`make test-zensical`)."""
+
 from __future__ import annotations
 
 import json
@@ -31,9 +32,10 @@ def search_index(site_dir: str, lang: str, renderer: str = RENDERER) -> dict:
 
 class SearchBox(Protocol):
     """A renderer's search box: CSS selectors for it, and how a visitor opens it and a result."""
-    label: str                  # the element that names it
-    tab_stop: str               # what the Tab key reaches
-    result: str                 # a result's link
+
+    label: str  # the element that names it
+    tab_stop: str  # what the Tab key reaches
+    result: str  # a result's link
 
     def label_text(self, soup: Tag) -> str:
         """Its name, as a screen reader says it."""
@@ -48,7 +50,8 @@ class SearchBox(Protocol):
 
 class MaterialSearch:
     """Material's search box: an input in the header; results as links the arrow keys move the focus to."""
-    label = "input.md-search__input"               # its name, in the page's language: the placeholder
+
+    label = "input.md-search__input"  # its name, in the page's language: the placeholder
     tab_stop = "input.md-search__input"
     result = ".md-search-result__item > a"
 
@@ -65,14 +68,16 @@ class MaterialSearch:
     def go_to_first_result(self, page: Page) -> None:
         """With results shown and the focus in the input: the keyboard's way to the first result."""
         page.keyboard.press("ArrowDown")
-        assert page.evaluate("document.activeElement.matches('.md-search-result__link')"), \
+        assert page.evaluate("document.activeElement.matches('.md-search-result__link')"), (
             "the arrow key should move to the first result"
+        )
         page.keyboard.press("Enter")
 
 
 class ZensicalSearch:
     """Zensical's search box: a button in the header that opens a dialog (in a shadow root, which
     Playwright's selectors enter); a combobox whose first result is selected, Enter opens it."""
+
     label = "button.md-search__button"
     tab_stop = "button.md-search__button"
     result = "[role=listbox] a[role=option]"
@@ -83,6 +88,7 @@ class ZensicalSearch:
     def open_with_shortcut(self, page: Page) -> None:
         """The shortcut works once Zensical's script has set up the search, a moment after the page has loaded."""
         from playwright.sync_api import TimeoutError as Timeout
+
         opened = page.locator("dialog[open] input[role=combobox]")
         for _ in range(20):
             if opened.count():

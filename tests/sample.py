@@ -1,6 +1,7 @@
 """What the built sample site should contain, read straight from the content files (YAML front
 matter, policy/contacts.yml, the strings files) with PyYAML and Babel, independently of the generator.
 Shared by the site tests."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,10 +36,11 @@ def front_matter(path: str) -> dict:
     return yaml.safe_load(m.group(1)) if m else {}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def mkdocs_config() -> dict:
     class Loader(yaml.SafeLoader):
         pass
+
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     with open(os.path.join(FIXTURE, "mkdocs.yml"), encoding="utf-8") as fh:
         return yaml.load(fh, Loader=Loader)
@@ -48,7 +50,7 @@ def site_url() -> str:
     return mkdocs_config()["site_url"].rstrip("/") + "/"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def strings(lang: str) -> dict:
     return read_yaml(f"scripts/torv/strings/{lang}.yml", ROOT)
 
@@ -73,7 +75,9 @@ def groups(folder: str) -> dict[str, dict[str, dict]]:
         out[group] = {}
         for lang in LANGS:
             tr = os.path.join(FIXTURE, f"{group}.{lang}.md")
-            out[group][lang] = base if lang == DEFAULT else merge(base, front_matter(tr)) if os.path.exists(tr) else base
+            out[group][lang] = (
+                base if lang == DEFAULT else merge(base, front_matter(tr)) if os.path.exists(tr) else base
+            )
     return out
 
 
@@ -84,8 +88,7 @@ def slug(group: str, values: dict) -> str:
 def news(published_only: bool = True) -> dict[str, dict[str, dict]]:
     out = groups("news")
     if published_only:
-        out = {g: v for g, v in out.items()
-               if not v[DEFAULT].get("draft") and v[DEFAULT]["date"] <= TODAY}
+        out = {g: v for g, v in out.items() if not v[DEFAULT].get("draft") and v[DEFAULT]["date"] <= TODAY}
     return out
 
 
@@ -145,7 +148,8 @@ def used_tags() -> list[str]:
 
 # ---------------------------------------------------------------- the built site
 
-@functools.lru_cache(maxsize=None)
+
+@functools.cache
 def _parse(path: str, mtime: float) -> BeautifulSoup:
     with open(path, encoding="utf-8") as fh:
         return BeautifulSoup(fh.read(), "lxml")
@@ -188,7 +192,7 @@ def resolve(page_rel: str, href: str) -> str:
 def abs_to_rel(url: str) -> str:
     """An absolute URL under site_url as a site path."""
     assert url.startswith(site_url()), url
-    return url[len(site_url()):]
+    return url[len(site_url()) :]
 
 
 def text(el, sep: str = " ") -> str:

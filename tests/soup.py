@@ -1,5 +1,6 @@
 """Reading parsed pages in tests: the element a selector finds, an attribute's value and the text a reader sees,
 or a failed test that names the selector or the attribute that is not there (BeautifulSoup answers None)."""
+
 from __future__ import annotations
 
 import pytest

@@ -3,6 +3,7 @@
 link, visible focus, language switcher, menu, search), reflow at 320 px and 200% zoom, and search in
 each language. WCAG 2.1 AA (EN 301 549); problems found are listed in full in the assertion message and
 written to tests/artifacts/a11y/."""
+
 from __future__ import annotations
 
 import json
@@ -70,6 +71,7 @@ def report(artifacts, name: str, problems: list[str]) -> str:
 
 # ---------------------------------------------------------------- axe-core
 
+
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", KINDS)
@@ -86,7 +88,7 @@ def test_axe_finds_nothing_on_the_root_pages(pages, site_url, artifacts, viewpor
     page = pages[viewport]
     url = site_url + ROOT_PAGES[name]
     if name == "chooser":
-        without_scripts(page, url)     # with JavaScript the chooser sends the visitor on at once
+        without_scripts(page, url)  # with JavaScript the chooser sends the visitor on at once
     else:
         page.goto(url)
     problems = axe_problems(page)
@@ -106,13 +108,14 @@ def test_axe_finds_nothing_in_the_open_search_and_menu(browser, kinds, site_url,
     page.locator("label[for=__drawer][tabindex]").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.getElementById('__drawer').checked")
-    page.wait_for_timeout(300)          # the drawer slides in
+    page.wait_for_timeout(300)  # the drawer slides in
     problems += [f"menu open (200% zoom): {p}" for p in axe_problems(page)]
     ctx.close()
     assert not problems, report(artifacts, "axe-open-search-and-menu", problems)
 
 
 # ---------------------------------------------------------------- keyboard
+
 
 def focused(page) -> dict:
     return page.evaluate("""() => { const e = document.activeElement;
@@ -138,8 +141,9 @@ def test_skip_link_reaches_the_content(pages, kinds, site_url, lang, kind):
     after = focused(page)
     assert page.evaluate("""() => !!(document.getElementById('torv-main')
                                         .compareDocumentPosition(document.activeElement)
-                                      & Node.DOCUMENT_POSITION_FOLLOWING)"""), \
+                                      & Node.DOCUMENT_POSITION_FOLLOWING)"""), (
         f"the next Tab after the skip link should go on from the content, went back to {after}"
+    )
 
 
 @pytest.mark.parametrize("size", ["desktop", "zoom200"])
@@ -186,24 +190,27 @@ def test_language_switcher_works_with_the_keyboard(browser, kinds, site_url, siz
     ctx.close()
 
 
-@pytest.mark.parametrize("kind", ["home", "pillar", "news"])    # the menu opens at the top, in a section, at the top
+@pytest.mark.parametrize("kind", ["home", "pillar", "news"])  # the menu opens at the top, in a section, at the top
 def test_menu_works_with_the_keyboard_at_200_percent_zoom(browser, kinds, site_url, kind):
     ctx = browser.new_context(**ZOOM_200)
     page = ctx.new_page()
     page.goto(site_url + kinds["da"][kind])
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-tabs')).display") == "none" or \
-        not page.locator(".md-tabs").is_visible(), "at 200% zoom the navigation should move into the menu"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.md-tabs')).display") == "none"
+        or not page.locator(".md-tabs").is_visible()
+    ), "at 200% zoom the navigation should move into the menu"
     tab_to(page, "label[for=__drawer]")
     page.keyboard.press("Enter")
     page.wait_for_function("document.getElementById('__drawer').checked")
-    page.wait_for_timeout(300)          # the drawer slides in
-    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), \
+    page.wait_for_timeout(300)  # the drawer slides in
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), (
         "the focus should move into the menu"
+    )
     stops, problems = [], []
-    for _ in range(12):                 # the menu's links, and nothing behind it (or covered in it)
+    for _ in range(12):  # the menu's links, and nothing behind it (or covered in it)
         page.keyboard.press("Tab")
         el = page.evaluate(FOCUSED_JS)
-        if el is None:                  # past the last link: the browser's own controls
+        if el is None:  # past the last link: the browser's own controls
             continue
         stops.append(el)
         if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
@@ -217,12 +224,14 @@ def test_menu_works_with_the_keyboard_at_200_percent_zoom(browser, kinds, site_u
     assert any(el["tag"] == "a" and el["text"] for el in stops), "no menu link took the focus"
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked"), "Escape should close the menu"
-    assert page.evaluate("document.activeElement.matches('label[for=__drawer]')"), \
+    assert page.evaluate("document.activeElement.matches('label[for=__drawer]')"), (
         "the focus should return to the menu button"
+    )
     ctx.close()
 
 
 # ---------------------------------------------------------------- search
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_finds_a_page_of_its_language(pages, kinds, site_dir, site_url, lang):

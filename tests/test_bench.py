@@ -1,5 +1,6 @@
 """The benchmark's smoke run at N = 20 (scripts/torv/bench): Torv and plain Material + mkdocs-static-i18n
 build the same news pages from the generated archive, in every language. No timing is asserted."""
+
 from __future__ import annotations
 
 import glob
@@ -57,7 +58,7 @@ def test_each_news_page_shows_its_item_in_its_language(smoke, lang):
             if site == result.torv_out or lang != DEFAULT:
                 assert rel.startswith(f"{lang}/"), rel
             else:
-                assert not rel.startswith(others), rel     # the baseline's default language is at the root
+                assert not rel.startswith(others), rel  # the baseline's default language is at the root
 
 
 def test_a_third_of_the_items_are_meetings_with_tags_pillars_and_contacts(smoke):

@@ -1,5 +1,6 @@
 """Building in a temporary copy: a failing build leaves the previous site/ untouched; a missing
 translation is handled as mkdocs.yml says (notice or omit), and the language switcher follows."""
+
 from __future__ import annotations
 
 import contextlib
@@ -76,8 +77,9 @@ def test_a_validation_error_leaves_the_previous_site_untouched(built_copy):
     before = snapshot(site)
     assert len(before) > 100
     rel = "news/2026/groent-netvaerk.da.md"
-    with edited(os.path.join(root, rel),
-                lambda text: re.sub(r"(?m)^date: .*$", "date: 2026-02-30", text, count=1)) as original:
+    with edited(
+        os.path.join(root, rel), lambda text: re.sub(r"(?m)^date: .*$", "date: 2026-02-30", text, count=1)
+    ) as original:
         proc = run_build(root)
     line = next(i for i, text_ in enumerate(original.split("\n"), 1) if text_.startswith("date:"))
     out = proc.stdout + proc.stderr
@@ -92,8 +94,10 @@ def test_a_renderer_failure_leaves_the_previous_site_untouched(built_copy):
     root = built_copy
     site = os.path.join(root, "site")
     before = snapshot(site)
-    with edited(os.path.join(root, "overrides", "tag.html"),
-                lambda text: text.replace("{% endblock %}", "{% if %}{% endblock %}")):
+    with edited(
+        os.path.join(root, "overrides", "tag.html"),
+        lambda text: text.replace("{% endblock %}", "{% if %}{% endblock %}"),
+    ):
         proc = run_build(root)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
@@ -110,8 +114,9 @@ def missing_translation(tmp_path_factory):
     os.remove(os.path.join(root, f"{group}.sv.md"))
     proc = run_build(root)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert re.search(rf"^{group}\.da\.md:\d+: warning: missing translation: no {group}\.sv\.md", proc.stdout, re.M), \
+    assert re.search(rf"^{group}\.da\.md:\d+: warning: missing translation: no {group}\.sv\.md", proc.stdout, re.M), (
         proc.stdout
+    )
     config = os.path.join(root, "mkdocs.yml")
     with open(config, encoding="utf-8") as fh:
         text_ = fh.read()

@@ -1,5 +1,6 @@
 """Problem codes: the catalogue (scripts/torv/codes.py), the reference in CONTENT.md and the validator agree.
 Every code is used by a check, and every problem the validator reports carries a code from the catalogue."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,18 +43,19 @@ def test_content_md_lists_every_code_with_its_example():
     rows = content_md_table()
     assert "\n".join(rows) == codes.markdown_table(), (
         "CONTENT.md's table of problem codes differs from scripts/torv/codes.py: replace it with the output of "
-        "`.venv/bin/python -c 'from torv import codes; print(codes.markdown_table())'`")
+        "`.venv/bin/python -c 'from torv import codes; print(codes.markdown_table())'`"
+    )
     listed = [row.split("|")[1].strip() for row in rows[2:]]
     assert listed == list(codes.CATALOGUE)
 
 
 def test_every_code_is_used_by_a_check():
     source = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py") if p.name != "codes.py")
-    constants = {name: value for name, value in vars(codes).items()
-                 if isinstance(value, str) and value in codes.CATALOGUE}
+    constants = {
+        name: value for name, value in vars(codes).items() if isinstance(value, str) and value in codes.CATALOGUE
+    }
     assert sorted(constants.values()) == sorted(codes.CATALOGUE), "one constant per code"
-    unused = [f"{value} {name}" for name, value in constants.items()
-              if not re.search(rf"\bcodes\.{name}\b", source)]
+    unused = [f"{value} {name}" for name, value in constants.items() if not re.search(rf"\bcodes\.{name}\b", source)]
     assert not unused, f"codes no check uses: {unused}"
 
 
@@ -78,8 +80,10 @@ def codes_of_golden_cases(tmp: Path) -> set[str]:
 
 NEWS, NEWS_SV = "news/2026/politik-vedtaget.da.md", "news/2026/politik-vedtaget.sv.md"
 PILLAR, MKDOCS = "policy/pillars/dialog.da.md", "mkdocs.yml"
-STATEMENT = ("status: fully\nassessed: 2026-11-02\nmethod: other\n"
-             "contact: {email: erhverv@havbjerg.example, phone: \"+45 72 10 20 00\"}\n")
+STATEMENT = (
+    "status: fully\nassessed: 2026-11-02\nmethod: other\n"
+    'contact: {email: erhverv@havbjerg.example, phone: "+45 72 10 20 00"}\n'
+)
 # Changes to the golden base for the codes that no golden case shows: (file, text in it, replacement);
 # text None adds the file, replacement None deletes it.
 Change = tuple[str, str | None, str | None]
@@ -88,15 +92,22 @@ MORE_CASES: dict[str, list[Change]] = {
     codes.MISSING_FILE: [("policy/contacts.yml", "", None)],
     codes.OUT_OF_RANGE: [(PILLAR, "order: 1", "order: 0")],
     codes.EMPTY_TEXT: [(NEWS, "summary: Den nye erhvervspolitik gælder fra 2026 til 2029.", 'summary: " "')],
-    codes.PLACEHOLDER: [(NEWS_SV, "title: Kommunfullmäktige har antagit näringslivspolicyn",
-                         'title: "TODO: Kommunfullmäktige har antagit näringslivspolicyn"')],
+    codes.PLACEHOLDER: [
+        (
+            NEWS_SV,
+            "title: Kommunfullmäktige har antagit näringslivspolicyn",
+            'title: "TODO: Kommunfullmäktige har antagit näringslivspolicyn"',
+        )
+    ],
     codes.HTML_IN_TEXT: [(NEWS, "title: Byrådet har", "title: Byrådet<br> har")],
     codes.INVALID_PICTURE_PATH: [(NEWS, "date: 2026-03-26", "date: 2026-03-26\nimage: /x.jpg\nimage_alt: X")],
     codes.RULE: [("docs/accessibility.yml", None, STATEMENT)],
     codes.ONE_DEFAULT_LANGUAGE: [(MKDOCS, "{code: sv, name: Svenska}", "{code: sv, name: Svenska, default: true}")],
     codes.UNKNOWN_TIME_ZONE: [(MKDOCS, "timezone: Europe/Copenhagen", "timezone: Copenhagen")],
-    codes.CNAME_WITHOUT_SITE_URL: [(MKDOCS, "site_url: https://havbjerg.example/\n", ""),
-                                   (MKDOCS, "phone_region: DK", "phone_region: DK\n    cname: true")],
+    codes.CNAME_WITHOUT_SITE_URL: [
+        (MKDOCS, "site_url: https://havbjerg.example/\n", ""),
+        (MKDOCS, "phone_region: DK", "phone_region: DK\n    cname: true"),
+    ],
 }
 
 
@@ -131,8 +142,11 @@ def test_every_code_is_shown_by_a_golden_case_or_a_change_above(tmp_path):
 @pytest.mark.parametrize("fmt", ["json", "github"])
 def test_the_code_is_in_the_json_and_github_formats(tmp_path, fmt):
     root = build_tree(CASES / "tag-unknown", tmp_path / "site")
-    proc = subprocess.run([*TORV, "validate", "--root", str(root),
-                           "--today", "2026-11-22", "--format", fmt], capture_output=True, text=True)
+    proc = subprocess.run(
+        [*TORV, "validate", "--root", str(root), "--today", "2026-11-22", "--format", fmt],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1, proc.stderr
     if fmt == "json":
         problems = json.loads(proc.stdout)["problems"]

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 from conftest import BUILD_DATE, FIXTURE
 from torv.compile import compile_site, front_matter, yaml_line
-from torv.site import load_site
 from torv.pages import PAGE_KINDS, Shared, pages_of
 from torv.pages.shapes import NewsItemData
 from torv.records import content_of
 from torv.routes import Routes
+from torv.site import load_site
 
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
 

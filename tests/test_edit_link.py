@@ -1,5 +1,6 @@
 """'Edit this page' opens the page's source file (news/, policy/, docs/), not the generated page,
 in GitHub's web editor: every link points at a file that exists in the repository."""
+
 from __future__ import annotations
 
 import glob
@@ -11,7 +12,7 @@ from conftest import FIXTURE
 from soup import attr
 from torv.settings import load_settings
 
-EDIT_BASE = load_settings(FIXTURE).edit_base or ""   # "" when there is none: the first test fails
+EDIT_BASE = load_settings(FIXTURE).edit_base or ""  # "" when there is none: the first test fails
 
 
 def edit_link(site_dir: str, page: str) -> str | None:
@@ -27,11 +28,15 @@ def test_the_sample_has_an_edit_base():
 
 
 def test_news_page_links_to_its_news_source_file(site_dir):
-    assert edit_link(site_dir, "da/nyheder/dialogmoede-havbjerggaard/index.html") == \
-        EDIT_BASE + "news/2026/dialogmoede-havbjerggaard.da.md"
+    assert (
+        edit_link(site_dir, "da/nyheder/dialogmoede-havbjerggaard/index.html")
+        == EDIT_BASE + "news/2026/dialogmoede-havbjerggaard.da.md"
+    )
     # a translation opens the translation (its address comes from its own slug)
-    assert edit_link(site_dir, "en/news/dialogue-meeting-havbjerggaard/index.html") == \
-        EDIT_BASE + "news/2026/dialogmoede-havbjerggaard.en.md"
+    assert (
+        edit_link(site_dir, "en/news/dialogue-meeting-havbjerggaard/index.html")
+        == EDIT_BASE + "news/2026/dialogmoede-havbjerggaard.en.md"
+    )
 
 
 def test_contact_page_links_to_the_contacts_file(site_dir):
@@ -49,7 +54,7 @@ def test_every_edit_link_opens_an_existing_source_file(site_dir):
         if href is None:
             continue
         assert href.startswith(EDIT_BASE), f"{page}: {href}"
-        source = href[len(EDIT_BASE):]
+        source = href[len(EDIT_BASE) :]
         assert source.split("/")[0] in ("news", "policy", "docs"), f"{page}: {href} is not a source file"
         assert os.path.isfile(os.path.join(FIXTURE, source)), f"{page}: {source} does not exist"
         seen[page] = source

@@ -2,6 +2,7 @@
 
 The built files are read with independent parsers (lxml for Atom, the `icalendar` library for
 iCalendar) and compared with what the content files say (sample.py), with addresses from site_url."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,6 +48,7 @@ def local(value) -> dt.datetime:
 
 # ---------------------------------------------------------------- the news feed
 
+
 @lang_param
 def test_feed_lists_the_published_news_newest_first(site_dir, lang):
     path = sample.file_of(site_dir, f"{lang}/feed.xml")
@@ -67,7 +69,9 @@ def test_feed_lists_the_published_news_newest_first(site_dir, lang):
         assert entry.findtext(f"{ATOM}published").startswith(values["date"].isoformat())
         assert entry.findtext(f"{ATOM}updated").startswith((values.get("updated") or values["date"]).isoformat())
         labels = sample.read_yaml("news/tags.yml")
-        assert [c.get("label") for c in entry.findall(f"{ATOM}category")] == [labels[t][lang] for t in values.get("tags", [])]
+        assert [c.get("label") for c in entry.findall(f"{ATOM}category")] == [
+            labels[t][lang] for t in values.get("tags", [])
+        ]
 
 
 def test_drafts_and_scheduled_items_are_not_in_the_feed(site_dir):
@@ -102,10 +106,16 @@ def test_every_page_announces_the_feed_and_the_news_index_links_it(site_dir, lan
 
 # ---------------------------------------------------------------- the meeting calendars
 
+
 @lang_param
 def test_an_upcoming_meeting_can_be_added_to_a_calendar(site_dir, lang):
-    upcoming = {g: v for g, v in sample.meetings().items() if sample.is_upcoming(v[DEFAULT])
-                and not sample.is_all_day(v[DEFAULT]["event"]) and not v[DEFAULT]["event"].get("cancelled")}
+    upcoming = {
+        g: v
+        for g, v in sample.meetings().items()
+        if sample.is_upcoming(v[DEFAULT])
+        and not sample.is_all_day(v[DEFAULT]["event"])
+        and not v[DEFAULT]["event"].get("cancelled")
+    }
     assert upcoming, "the sample has an upcoming meeting"
     for group, values in upcoming.items():
         v, ev = values[lang], values[lang]["event"]
@@ -147,23 +157,39 @@ def test_the_meetings_page_links_a_calendar_of_every_meeting(site_dir, lang):
 
 
 def test_a_meeting_is_one_calendar_entry_in_every_language(site_dir):
-    uids = {lang: sorted(str(e["UID"]) for e in calendar(site_dir, f"{lang}/calendar.ics").walk("VEVENT"))
-            for lang in LANGS}
+    uids = {
+        lang: sorted(str(e["UID"]) for e in calendar(site_dir, f"{lang}/calendar.ics").walk("VEVENT")) for lang in LANGS
+    }
     assert uids["da"] == uids["sv"] == uids["en"]
     assert len(set(uids["da"])) == len(sample.meetings())
 
 
 # ---------------------------------------------------------------- the iCalendar writer itself
 
+
 def test_calendar_text_is_escaped_and_folded_without_splitting_a_letter():
-    from torv.feeds import CalendarEvent, icalendar as write
+    from torv.feeds import CalendarEvent
+    from torv.feeds import icalendar as write
+
     title = "Møde; om havnen, kajen og \\ strømmen " + "æøå" * 30
     start = dt.datetime(2027, 2, 4, 8, 30, tzinfo=TZ)
-    raw = write(name="Havbjerg Kommune: Møder", lang="da", events=[CalendarEvent(
-        uid="x@havbjerg.example", title=title, summary="Linje 1\nLinje 2", url="https://havbjerg.example/da/x/",
-        start=start, location="Rådhuset, sal 1", cancelled=True)]).encode("utf-8")
+    raw = write(
+        name="Havbjerg Kommune: Møder",
+        lang="da",
+        events=[
+            CalendarEvent(
+                uid="x@havbjerg.example",
+                title=title,
+                summary="Linje 1\nLinje 2",
+                url="https://havbjerg.example/da/x/",
+                start=start,
+                location="Rådhuset, sal 1",
+                cancelled=True,
+            )
+        ],
+    ).encode("utf-8")
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
-    raw.decode("utf-8")   # no letter cut in two
+    raw.decode("utf-8")  # no letter cut in two
     [event] = icalendar.Calendar.from_ical(raw).walk("VEVENT")
     assert str(event["SUMMARY"]) == title
     assert str(event["DESCRIPTION"]).startswith("Linje 1\nLinje 2")
@@ -180,8 +206,19 @@ def test_texts_that_try_to_break_out_stay_texts():
 
     title = "Møde\rX-INJECTED:1\r\nEND:VEVENT <b>&amp;</b>\x0b]]>"
     start = dt.datetime(2027, 2, 4, 8, 30, tzinfo=TZ)
-    raw = write(name="Møder", lang="da", events=[CalendarEvent(
-        uid="x@havbjerg.example", title=title, summary="Resumé", url="https://havbjerg.example/da/x/", start=start)])
+    raw = write(
+        name="Møder",
+        lang="da",
+        events=[
+            CalendarEvent(
+                uid="x@havbjerg.example",
+                title=title,
+                summary="Resumé",
+                url="https://havbjerg.example/da/x/",
+                start=start,
+            )
+        ],
+    )
     [event] = icalendar.Calendar.from_ical(raw.encode("utf-8")).walk("VEVENT")
     shown = "Møde\nX-INJECTED:1\nEND:VEVENT <b>&amp;</b>]]>"  # line breaks as a reader gets them, \x0b gone
     assert str(event["SUMMARY"]) == shown and "X-INJECTED" not in event

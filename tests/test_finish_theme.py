@@ -1,6 +1,7 @@
 """Torv's fixes to the theme's markup after rendering (scripts/torv/finish/theme.py), on pages shaped like
 the ones Material for MkDocs 9.8.1 and Zensical 0.0.73 write: each rule does its job, leaves a page the
 theme already gets right alone, and changes no other byte."""
+
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
@@ -90,17 +91,26 @@ def test_checkboxes_lose_autocomplete_text_inputs_keep_it():
 def test_the_skip_link_leads_to_the_content_in_the_page_language():
     page = finished()
     links = page.select("[data-md-component=skip] a")
-    assert [(a["href"], a.get_text(strip=True), a["class"]) for a in links] == [("#torv-main", "Gå til indholdet", ["md-skip"])]
+    assert [(a["href"], a.get_text(strip=True), a["class"]) for a in links] == [
+        ("#torv-main", "Gå til indholdet", ["md-skip"])
+    ]
     # where the theme wrote none (Material: a page without a table of contents), there is one too
-    bare = MATERIAL.replace(MATERIAL[MATERIAL.index('        <a href="#det'):MATERIAL.index("    </div>\n<header")], "")
+    bare = MATERIAL.replace(
+        MATERIAL[MATERIAL.index('        <a href="#det') : MATERIAL.index("    </div>\n<header")], ""
+    )
     assert parse(finish_page(bare, TEXTS)).select_one("[data-md-component=skip] a")["href"] == "#torv-main"
-    assert '    <div data-md-component="skip">\n      <a href="#torv-main" class="md-skip">Gå til indholdet</a>\n    </div>' \
+    assert (
+        '    <div data-md-component="skip">\n      <a href="#torv-main" class="md-skip">Gå til indholdet</a>\n    </div>'
         in finish_page(bare, TEXTS)
+    )
 
 
 def test_no_skip_link_is_pointed_at_content_that_is_not_there():
     other = MATERIAL.replace('<div id="torv-main" tabindex="-1"></div>', "")
-    assert parse(finish_page(other, TEXTS)).select_one("[data-md-component=skip] a")["href"] == "#det-kan-du-forvente-af-os"
+    assert (
+        parse(finish_page(other, TEXTS)).select_one("[data-md-component=skip] a")["href"]
+        == "#det-kan-du-forvente-af-os"
+    )
 
 
 def test_menu_labels():
@@ -113,7 +123,9 @@ def test_menu_labels():
     toc = page.select_one(".md-nav--secondary label.md-nav__title")
     assert toc.get("for") is None and toc.get("tabindex") is None
     # with the toggle on the page, it stays and takes the focus
-    with_toc = MATERIAL.replace('<article', '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc"><article')
+    with_toc = MATERIAL.replace(
+        "<article", '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc"><article'
+    )
     toc = parse(finish_page(with_toc, TEXTS)).select_one(".md-nav--secondary label.md-nav__title")
     assert (toc["for"], toc["tabindex"]) == ("__toc", "0")
 
@@ -122,8 +134,10 @@ def test_a_section_toggle_is_named_after_its_section():
     toggle = finished().select_one("label#__nav_2_label")
     assert toggle.select_one(".torv-visually-hidden").get_text() == "Erhvervspolitik & vækst"
     # written where the theme's own markup is, indented like it
-    assert ('<span class="md-nav__icon md-icon"></span>\n                <span class="torv-visually-hidden">'
-            'Erhvervspolitik &amp; vækst</span>\n              </label>') in finish_page(MATERIAL, TEXTS)
+    assert (
+        '<span class="md-nav__icon md-icon"></span>\n                <span class="torv-visually-hidden">'
+        "Erhvervspolitik &amp; vækst</span>\n              </label>"
+    ) in finish_page(MATERIAL, TEXTS)
 
 
 def test_the_menu_button_takes_the_focus_and_has_a_name():
@@ -131,8 +145,10 @@ def test_the_menu_button_takes_the_focus_and_has_a_name():
     assert button["tabindex"] == "0"
     assert button.get_text(strip=True) == "Navigation"
     # Zensical names it already: no second name
-    zensical = MATERIAL.replace('<path d="M3 6h18v2H3z"/></svg>\n',
-                                '<path d="M3 6h18v2H3z"/></svg>\n      <span class="md-visually-hidden">Navigation</span>\n')
+    zensical = MATERIAL.replace(
+        '<path d="M3 6h18v2H3z"/></svg>\n',
+        '<path d="M3 6h18v2H3z"/></svg>\n      <span class="md-visually-hidden">Navigation</span>\n',
+    )
     button = parse(finish_page(zensical, TEXTS)).select_one("header label[for=__drawer]")
     assert button.get_text(strip=True) == "Navigation" and button["tabindex"] == "0"
 
@@ -145,16 +161,17 @@ def test_the_search_dialog_has_a_name_and_keeps_the_theme_s():
 
 def test_only_what_a_rule_changes_is_changed():
     out = finish_page(MATERIAL, TEXTS)
-    assert out.startswith(MATERIAL[:MATERIAL.index("<body")])        # the script's text is not markup
+    assert out.startswith(MATERIAL[: MATERIAL.index("<body")])  # the script's text is not markup
     assert '<label class="md-nav__title" for="__drawer">Havbjerg Kommune</label>' in out
-    assert finish_page(out, TEXTS) == out                              # a second pass changes nothing
-    plain = "<!doctype html>\n<html lang=\"da\"><body><p>Intet at rette &amp; <b>ingen</b> tema.</p></body></html>\n"
+    assert finish_page(out, TEXTS) == out  # a second pass changes nothing
+    plain = '<!doctype html>\n<html lang="da"><body><p>Intet at rette &amp; <b>ingen</b> tema.</p></body></html>\n'
     assert finish_page(plain, TEXTS) == plain
 
 
 def test_a_label_of_a_control_is_not_hidden():
-    zensical = MATERIAL.replace('<label class="md-overlay" for="__drawer">',
-                                '<label class="md-overlay" for="__drawer" aria-hidden="true">')
+    zensical = MATERIAL.replace(
+        '<label class="md-overlay" for="__drawer">', '<label class="md-overlay" for="__drawer" aria-hidden="true">'
+    )
     assert parse(finish_page(zensical, TEXTS)).select_one("label.md-overlay").get("aria-hidden") is None
 
 

@@ -1,6 +1,7 @@
 """Property-based test of the validator: whatever an editor (or a broken upload) puts into a file,
 `load_site` returns a report instead of raising, and every problem points at a file and a line,
 carries a code from the catalogue and says something an editor can read (no Python internals)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,14 +38,19 @@ ALL_TARGETS = MARKDOWN_TARGETS + [CONTACTS, TAGS]
 
 # Python leaking into an editor's message. Generated input containing these is skipped (a message
 # may quote the editor's own text back).
-INTERNALS = re.compile(r"<class|Traceback|\bNone\b|\bNoneType\b|\bdict\b|\bstr\b|object at 0x"
-                       r"|\{'[^']*': |\['[^']*'[,\]]")     # and reprs: {'a': ...}, ['a', ...]
+INTERNALS = re.compile(
+    r"<class|Traceback|\bNone\b|\bNoneType\b|\bdict\b|\bstr\b|object at 0x"
+    r"|\{'[^']*': |\['[^']*'[,\]]"
+)  # and reprs: {'a': ...}, ['a', ...]
 
 # About 150 examples in all; TORV_FUZZ_SCALE=20 runs twenty times as many (and random ones).
 SCALE = int(os.environ.get("TORV_FUZZ_SCALE", "1"))
-FUZZ = settings(max_examples=30 * SCALE, deadline=None, derandomize=SCALE == 1,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=30 * SCALE,
+    deadline=None,
+    derandomize=SCALE == 1,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
 
 
 class Tree:
@@ -102,31 +108,102 @@ def as_file(rel: str, front_matter: str, body: str = "Tekst.\n") -> bytes:
 # ---------------------------------------------------------------- strategies
 
 # Text made of the characters that matter to YAML and Markdown, plus some ordinary letters.
-YAML_CHARS = st.sampled_from(list(":-[]{},#&*!|>'\"%@`?~ \t\n\r\\/.0123456789") +
-                             list("abcdefxyzæøåÆØÅ") + ["\u00a0", "\ufeff", "\u2028", "\x85", "\x00", "é"])
+YAML_CHARS = st.sampled_from(
+    list(":-[]{},#&*!|>'\"%@`?~ \t\n\r\\/.0123456789")
+    + list("abcdefxyzæøåÆØÅ")
+    + ["\u00a0", "\ufeff", "\u2028", "\x85", "\x00", "é"]
+)
 yamlish = st.text(YAML_CHARS, max_size=200)
 # Markdown bodies: pieces that the body checks look for, in any order.
-markdown = st.lists(st.one_of(st.sampled_from([
-    "![", "](", ")", "<", ">", "images/x.jpg", "../x.png", "<img src=x>", '<img alt="" src=y>', "<script>",
-    "<IFRAME ", " onclick=", " onload =", "javascript:", "[a](javascript:x)", "http://havbjerg.example.",
-    "https://x", "```", "~~~", "\n", "\n\n", "#", "data:", "<a href='", "%", "\t", " "]),
-    st.text(YAML_CHARS, max_size=10)), max_size=30).map("".join)
+markdown = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "![",
+                "](",
+                ")",
+                "<",
+                ">",
+                "images/x.jpg",
+                "../x.png",
+                "<img src=x>",
+                '<img alt="" src=y>',
+                "<script>",
+                "<IFRAME ",
+                " onclick=",
+                " onload =",
+                "javascript:",
+                "[a](javascript:x)",
+                "http://havbjerg.example.",
+                "https://x",
+                "```",
+                "~~~",
+                "\n",
+                "\n\n",
+                "#",
+                "data:",
+                "<a href='",
+                "%",
+                "\t",
+                " ",
+            ]
+        ),
+        st.text(YAML_CHARS, max_size=10),
+    ),
+    max_size=30,
+).map("".join)
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-10**20, max_value=10**20),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=40),
-    st.sampled_from(["2026-02-30", "30.01.2025", "2026-12-03 25:00", "2026-12-03 08:30", "2026-01-30",
-                     "+45 72 10 20 00", "12345", "x@y", "https://havbjerg.example", "http://x", "javascript:x",
-                     "08:00-16:00", "16:00-08:00", "material/handshake", "dialog", "dialog/hoering", "borgmester",
-                     "erhvervsservice", "forum", "images/x.jpg", "../../../etc/passwd", "", " ", "yes", "no",
-                     "~", "null", "true", "1e999", "0x1F", "da", "sv", "en", "de"]),
+    st.sampled_from(
+        [
+            "2026-02-30",
+            "30.01.2025",
+            "2026-12-03 25:00",
+            "2026-12-03 08:30",
+            "2026-01-30",
+            "+45 72 10 20 00",
+            "12345",
+            "x@y",
+            "https://havbjerg.example",
+            "http://x",
+            "javascript:x",
+            "08:00-16:00",
+            "16:00-08:00",
+            "material/handshake",
+            "dialog",
+            "dialog/hoering",
+            "borgmester",
+            "erhvervsservice",
+            "forum",
+            "images/x.jpg",
+            "../../../etc/passwd",
+            "",
+            " ",
+            "yes",
+            "no",
+            "~",
+            "null",
+            "true",
+            "1e999",
+            "0x1F",
+            "da",
+            "sv",
+            "en",
+            "de",
+        ]
+    ),
 )
 nested = st.recursive(
     scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(st.one_of(st.text(max_size=12), st.integers(), st.booleans(), st.none()),
-                                            inner, max_size=4)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.text(max_size=12), st.integers(), st.booleans(), st.none()), inner, max_size=4),
+    ),
     max_leaves=12,
 )
 
@@ -135,13 +212,21 @@ def field_paths(schema) -> list[tuple]:
     return [path for path, _ in walk_options(schema)]
 
 
-SCHEMA_OF = {NEWS: NewsItem, NEWS_SV: NewsItem, MEETING: NewsItem, PILLAR: Pillar, POLICY: Policy, PAGE: Page,
-             CONTACTS: Contacts}
+SCHEMA_OF = {
+    NEWS: NewsItem,
+    NEWS_SV: NewsItem,
+    MEETING: NewsItem,
+    PILLAR: Pillar,
+    POLICY: Policy,
+    PAGE: Page,
+    CONTACTS: Contacts,
+}
 LANG_KEYS = ["da", "sv", "en", "de", 1]
 
 
-LIST_FIELDS = {path[-1] for schema in (NewsItem, Pillar, Contacts)
-               for path, opt in walk_options(schema) if isinstance(opt, ListOf)}
+LIST_FIELDS = {
+    path[-1] for schema in (NewsItem, Pillar, Contacts) for path, opt in walk_options(schema) if isinstance(opt, ListOf)
+}
 
 
 def put(data: dict, path: tuple, value) -> None:
@@ -187,6 +272,7 @@ def dump(data) -> str:
 
 # ---------------------------------------------------------------- properties
 
+
 @FUZZ
 @given(rel=st.sampled_from(ALL_TARGETS), text=yamlish, body=markdown)
 def test_yamlish_text(tree, rel, text, body):
@@ -228,12 +314,16 @@ def _laughs() -> str:
 
 
 @pytest.mark.parametrize("rel", [NEWS, CONTACTS, TAGS])
-@pytest.mark.parametrize("text", [
-    "title: " + "[" * 3000 + "]" * 3000,          # deeper than Python's recursion limit
-    "title: " + "{a: " * 2000 + "1" + "}" * 2000,
-    "- " * 2000 + "x",
-    _laughs(),                                     # aliases that expand to 9**9 values
-    "title: &a [*a]",                              # an alias inside itself
-], ids=["lists", "groups", "items", "billion-laughs", "recursive-alias"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: " + "[" * 3000 + "]" * 3000,  # deeper than Python's recursion limit
+        "title: " + "{a: " * 2000 + "1" + "}" * 2000,
+        "- " * 2000 + "x",
+        _laughs(),  # aliases that expand to 9**9 values
+        "title: &a [*a]",  # an alias inside itself
+    ],
+    ids=["lists", "groups", "items", "billion-laughs", "recursive-alias"],
+)
 def test_hostile_yaml(tree, rel, text):
     tree.check(rel, as_file(rel, text))

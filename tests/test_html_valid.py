@@ -1,5 +1,6 @@
 """Every built page is valid HTML: the W3C Nu HTML validator (vnu.jar from the vnu-jar npm package, run
 on the machine's Java, all pages in one process) reports no error."""
+
 from __future__ import annotations
 
 import os

@@ -1,5 +1,6 @@
 """The language table (scripts/torv/languages.py): one row for each strings file, and every row names
 a Babel locale, a Material interface language and a search language that exist."""
+
 from __future__ import annotations
 
 import os
@@ -24,17 +25,24 @@ def test_babel_material_and_lunr_know_the_row(code):
     assert row.code == code
     babel.Locale.parse(row.locale)
     assert os.path.isfile(os.path.join(MATERIAL, "partials", "languages", f"{row.theme}.html")), row.theme
-    if row.search != "en":      # lunr's own language; the others are lunr-languages files in Material
+    if row.search != "en":  # lunr's own language; the others are lunr-languages files in Material
         lunr = os.path.join(MATERIAL, "assets", "javascripts", "lunr", "min", f"lunr.{row.search}.min.js")
         assert os.path.isfile(lunr), f"{code}: Material has no search language {row.search}"
-    assert row.plain_index == (row.search == "en" and code != "en"), \
+    assert row.plain_index == (row.search == "en" and code != "en"), (
         "a language searched with lunr's English gets a plain index, without English stop words"
+    )
 
 
 def test_search_settings():
     assert {c: language(c).search_plugin() for c in ("da", "sv", "nb", "nn", "fi", "is", "en")} == {
-        "da": {"lang": "da"}, "sv": {"lang": "sv"}, "nb": {"lang": "no"}, "nn": {"lang": "no"},
-        "fi": {"lang": "fi"}, "is": {"lang": "en", "pipeline": []}, "en": {"lang": "en"}}
+        "da": {"lang": "da"},
+        "sv": {"lang": "sv"},
+        "nb": {"lang": "no"},
+        "nn": {"lang": "no"},
+        "fi": {"lang": "fi"},
+        "is": {"lang": "en", "pipeline": []},
+        "en": {"lang": "en"},
+    }
 
 
 def test_a_language_without_a_row_gets_defaults():

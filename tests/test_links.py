@@ -1,6 +1,7 @@
 """Every internal link in the built site leads somewhere: pages, stylesheets, scripts, pictures, #anchors,
 the addresses in the search indexes and sitemaps, and links to the site's own public address
 (canonical, hreflang, og:url). Links to other sites are not followed (the tests run offline)."""
+
 from __future__ import annotations
 
 from conftest import FIXTURE
@@ -12,6 +13,7 @@ def site_url_of_sample() -> str:
 
     class Loader(yaml.SafeLoader):
         pass
+
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     with open(f"{FIXTURE}/mkdocs.yml", encoding="utf-8") as fh:
         return yaml.load(fh, Loader=Loader)["site_url"]

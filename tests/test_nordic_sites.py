@@ -8,6 +8,7 @@ Torv's texts and section addresses, Babel's dates, times and weekdays; the searc
 language (nb and nn: lunr's Norwegian) and searching in Chromium finds the language's own pages.
 What is expected is written out here by hand, as a reader of each language would see it.
 """
+
 from __future__ import annotations
 
 import glob
@@ -32,71 +33,96 @@ SITES = {
 
 class Expected(TypedDict):
     """What a reader of one language sees on one site."""
-    material: tuple[str, str]           # Material's search placeholder and table of contents label
-    skip: str                           # the skip link
-    search_lang: list[str]              # lunr's language(s) in the search index
-    sections: dict[str, str]            # section -> its address segment
-    tag: str                            # a tag's page, below the language's folder
-    news: str                           # a news item's page
-    meeting: str                        # a meeting's page
-    dates: list[str]                    # the news page's published / updated lines
-    when: str                           # the meeting's date and time
-    hours: list[tuple[str, str]]        # the contact page's opening hours
-    search: tuple[str, str]             # a word only one page has, and that page
+
+    material: tuple[str, str]  # Material's search placeholder and table of contents label
+    skip: str  # the skip link
+    search_lang: list[str]  # lunr's language(s) in the search index
+    sections: dict[str, str]  # section -> its address segment
+    tag: str  # a tag's page, below the language's folder
+    news: str  # a news item's page
+    meeting: str  # a meeting's page
+    dates: list[str]  # the news page's published / updated lines
+    when: str  # the meeting's date and time
+    hours: list[tuple[str, str]]  # the contact page's opening hours
+    search: tuple[str, str]  # a word only one page has, and that page
 
 
 EXPECTED: dict[tuple[str, str], Expected] = {
     ("koskela", "fi"): {
-        "material": ("Hae", "Sisällysluettelo"), "skip": "Siirry sisältöön", "search_lang": ["fi"],
+        "material": ("Hae", "Sisällysluettelo"),
+        "skip": "Siirry sisältöön",
+        "search_lang": ["fi"],
         "sections": {"policy": "politiikka", "news": "uutiset", "meetings": "tilaisuudet", "contact": "yhteystiedot"},
         "tag": "aiheet/luvat/",
-        "news": "uutiset/lupakysely/", "dates": ["Julkaistu 14. lokakuuta 2026", "Päivitetty 2. marraskuuta 2026"],
-        "meeting": "uutiset/yrittajaaamu-joulukuu/", "when": "torstaina 10. joulukuuta 2026, 8.00–9.30",
+        "news": "uutiset/lupakysely/",
+        "dates": ["Julkaistu 14. lokakuuta 2026", "Päivitetty 2. marraskuuta 2026"],
+        "meeting": "uutiset/yrittajaaamu-joulukuu/",
+        "when": "torstaina 10. joulukuuta 2026, 8.00–9.30",
         "hours": [("Maanantai–torstai", "9.00–16.00"), ("Perjantai", "9.00–14.00"), ("Lauantai–sunnuntai", "Suljettu")],
         "search": ("sämpylät", "uutiset/yrittajaaamu-joulukuu/"),
     },
     ("koskela", "sv"): {
-        "material": ("Sök", "Innehållsförteckning"), "skip": "Gå till innehållet", "search_lang": ["sv"],
+        "material": ("Sök", "Innehållsförteckning"),
+        "skip": "Gå till innehållet",
+        "search_lang": ["sv"],
         "sections": {"policy": "policy", "news": "nyheter", "meetings": "moten", "contact": "kontakt"},
         "tag": "amnen/luvat/",
-        "news": "nyheter/tillstandsenkat/", "dates": ["Publicerad 14 oktober 2026", "Uppdaterad 2 november 2026"],
-        "meeting": "nyheter/foretagarfrukost-december/", "when": "torsdag 10 december 2026, 08:00–09:30",
+        "news": "nyheter/tillstandsenkat/",
+        "dates": ["Publicerad 14 oktober 2026", "Uppdaterad 2 november 2026"],
+        "meeting": "nyheter/foretagarfrukost-december/",
+        "when": "torsdag 10 december 2026, 08:00–09:30",
         "hours": [("Måndag–torsdag", "09:00–16:00"), ("Fredag", "09:00–14:00"), ("Lördag–söndag", "Stängt")],
         "search": ("smörgåsar", "nyheter/foretagarfrukost-december/"),
     },
     ("koskela", "en"): {
-        "material": ("Search", "Table of contents"), "skip": "Skip to content", "search_lang": ["en"],
+        "material": ("Search", "Table of contents"),
+        "skip": "Skip to content",
+        "search_lang": ["en"],
         "sections": {"policy": "policy", "news": "news", "meetings": "meetings", "contact": "contact"},
         "tag": "topics/luvat/",
-        "news": "news/permit-survey/", "dates": ["Published 14 October 2026", "Updated 2 November 2026"],
-        "meeting": "news/business-breakfast-december/", "when": "Thursday 10 December 2026, 08:00–09:30",
+        "news": "news/permit-survey/",
+        "dates": ["Published 14 October 2026", "Updated 2 November 2026"],
+        "meeting": "news/business-breakfast-december/",
+        "when": "Thursday 10 December 2026, 08:00–09:30",
         "hours": [("Monday–Thursday", "09:00–16:00"), ("Friday", "09:00–14:00"), ("Saturday–Sunday", "Closed")],
         "search": ("procurement", "news/business-breakfast-december/"),
     },
     ("fjellstad", "nb"): {
-        "material": ("Søk", "Innholdsliste"), "skip": "Gå til innholdet", "search_lang": ["no"],
+        "material": ("Søk", "Innholdsliste"),
+        "skip": "Gå til innholdet",
+        "search_lang": ["no"],
         "sections": {"policy": "politikk", "news": "nyheter", "meetings": "moter", "contact": "kontakt"},
         "tag": "emner/reiseliv/",
-        "news": "nyheter/nye-turstier/", "dates": ["Publisert 20. oktober 2026"],
-        "meeting": "nyheter/naeringsforum-vinter/", "when": "torsdag 3. desember 2026, 18:00–20:30",
+        "news": "nyheter/nye-turstier/",
+        "dates": ["Publisert 20. oktober 2026"],
+        "meeting": "nyheter/naeringsforum-vinter/",
+        "when": "torsdag 3. desember 2026, 18:00–20:30",
         "hours": [("Mandag–fredag", "08:00–15:30"), ("Lørdag–søndag", "Stengt")],
         "search": ("skiløyper", "nyheter/nye-turstier/"),
     },
     ("fjellstad", "nn"): {
-        "material": ("Søk", "Innhaldsliste"), "skip": "Gå til innhaldet", "search_lang": ["no"],
+        "material": ("Søk", "Innhaldsliste"),
+        "skip": "Gå til innhaldet",
+        "search_lang": ["no"],
         "sections": {"policy": "politikk", "news": "nyheiter", "meetings": "mote", "contact": "kontakt"},
         "tag": "emne/reiseliv/",
-        "news": "nyheiter/nye-turstigar/", "dates": ["Publisert 20. oktober 2026"],
-        "meeting": "nyheiter/naeringsforum-vinter/", "when": "torsdag 3. desember 2026, 18:00–20:30",
+        "news": "nyheiter/nye-turstigar/",
+        "dates": ["Publisert 20. oktober 2026"],
+        "meeting": "nyheiter/naeringsforum-vinter/",
+        "when": "torsdag 3. desember 2026, 18:00–20:30",
         "hours": [("Måndag–fredag", "08:00–15:30"), ("Laurdag–søndag", "Stengt")],
         "search": ("køyrde", "nyheiter/nye-turstigar/"),
     },
     ("fjellstad", "en"): {
-        "material": ("Search", "Table of contents"), "skip": "Skip to content", "search_lang": ["en"],
+        "material": ("Search", "Table of contents"),
+        "skip": "Skip to content",
+        "search_lang": ["en"],
         "sections": {"policy": "policy", "news": "news", "meetings": "meetings", "contact": "contact"},
         "tag": "topics/reiseliv/",
-        "news": "news/new-hiking-trails/", "dates": ["Published 20 October 2026"],
-        "meeting": "news/business-forum-winter/", "when": "Thursday 3 December 2026, 18:00–20:30",
+        "news": "news/new-hiking-trails/",
+        "dates": ["Published 20 October 2026"],
+        "meeting": "news/business-forum-winter/",
+        "when": "Thursday 3 December 2026, 18:00–20:30",
         "hours": [("Monday–Friday", "08:00–15:30"), ("Saturday–Sunday", "Closed")],
         "search": ("pushchairs", "news/new-hiking-trails/"),
     },
@@ -110,8 +136,9 @@ def test_the_settings_are_read_as_written(name):
     settings = load_settings(os.path.join(FIXTURES, name))
     assert settings.languages == SITES[name]["languages"]
     assert settings.default_language == SITES[name]["languages"][0]
-    assert (settings.timezone, settings.phone_region) == (SITES[name]["timezone"], SITES[name]["phone_region"]), \
+    assert (settings.timezone, settings.phone_region) == (SITES[name]["timezone"], SITES[name]["phone_region"]), (
         "phone_region: NO must stay Norway (YAML 1.1 would read it as false)"
+    )
 
 
 @pytest.mark.parametrize("site,lang", CASES, ids=IDS)
@@ -184,8 +211,10 @@ def test_search_finds_the_language_s_own_pages(built, browser, site):
             page.keyboard.press("/")
             page.keyboard.type(word)
             page.wait_for_selector(".md-search-result__item a")
-            found = [urllib.parse.urlsplit(u).path
-                     for u in page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")]
+            found = [
+                urllib.parse.urlsplit(u).path
+                for u in page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
+            ]
             assert f"/{lang}/{location}" in found, (lang, word, found)
             assert all(p.startswith(f"/{lang}/") for p in found), (lang, found)
             page.close()

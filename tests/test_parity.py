@@ -1,6 +1,7 @@
 """Material for MkDocs and Zensical build the same site: the fixture built with each, compared page by
 page and component by component in every language (Torv's components, the page's text, the menu's
 current page, the search box). Needs Zensical (requirements-zensical.txt; `make test-zensical`)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -17,9 +18,10 @@ from soup import attr, one
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(importlib.util.find_spec("zensical") is None,
-                       reason="Zensical is not installed: pip install -r requirements-zensical.txt "
-                              "(make test-zensical)"),
+    pytest.mark.skipif(
+        importlib.util.find_spec("zensical") is None,
+        reason="Zensical is not installed: pip install -r requirements-zensical.txt (make test-zensical)",
+    ),
 ]
 
 
@@ -55,10 +57,15 @@ def menu_current(rel: str, page) -> dict:
     """What the menu marks as the current page: the tab, the links and the sections."""
     return {
         "tab": [text(a) for a in page.select(".md-tabs .md-tabs__item--active > a")],
-        "links": sorted({(text(a), page_path(rel, attr(a, "href")))
-                         for a in page.select(".md-nav--primary a.md-nav__link--active")}),
-        "sections": sorted({text(li.select_one(".md-nav__link")) for li in
-                            page.select(".md-nav--primary li.md-nav__item--active.md-nav__item--nested")}),
+        "links": sorted(
+            {(text(a), page_path(rel, attr(a, "href"))) for a in page.select(".md-nav--primary a.md-nav__link--active")}
+        ),
+        "sections": sorted(
+            {
+                text(li.select_one(".md-nav__link"))
+                for li in page.select(".md-nav--primary li.md-nav__item--active.md-nav__item--nested")
+            }
+        ),
     }
 
 
@@ -68,21 +75,26 @@ def components(site_dir: str, rel: str) -> dict:
         "language": one(page, "html").get("lang"),
         "title": text(page.title),
         "canonical": [link["href"] for link in page.select("head link[rel=canonical]")],
-        "hreflang": sorted((attr(link, "hreflang"), attr(link, "href"))
-                           for link in page.select("head link[rel=alternate][hreflang]")),
+        "hreflang": sorted(
+            (attr(link, "hreflang"), attr(link, "href")) for link in page.select("head link[rel=alternate][hreflang]")
+        ),
         "feed": [link["href"] for link in page.select('head link[type="application/atom+xml"]')],
         "JSON-LD": [json.loads(s.get_text()) for s in page.select('script[type="application/ld+json"]')],
         "skip link": [[a["href"], text(a)] for a in page.select("[data-md-component=skip] a")],
-        "language switcher": [[a["hreflang"], page_path(rel, attr(a, "href")), a.get("aria-current")]
-                              for a in page.select("a.md-select__link")],
+        "language switcher": [
+            [a["hreflang"], page_path(rel, attr(a, "href")), a.get("aria-current")]
+            for a in page.select("a.md-select__link")
+        ],
         "search box": len(page.select("header [data-md-component=search]")),
         "menu": menu_current(rel, page),
         "pillar cards": blocks(rel, page, ".torv-card"),
         "commitments": blocks(rel, page, ".torv-commitment"),
         "event box": blocks(rel, page, "aside.torv-event"),
         "contact cards": blocks(rel, page, ".torv-contact"),
-        "opening hours": [[[text(c) for c in tr.select("th, td")] for tr in table.select("tr")]
-                          for table in page.select("table.torv-hours")],
+        "opening hours": [
+            [[text(c) for c in tr.select("th, td")] for tr in table.select("tr")]
+            for table in page.select("table.torv-hours")
+        ],
         "statement": blocks(rel, page, ".torv-statement-section, .torv-statement-status, .torv-statement-issues"),
         "news list": blocks(rel, page, ".torv-news__item"),
         "tags": blocks(rel, page, ".torv-tags"),

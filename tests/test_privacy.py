@@ -2,6 +2,7 @@
 cookies, keeps nothing in the browser's storage, makes no request to any other host, and what a visitor
 searches for stays in the browser. Checked on every page type in every language and on a walk through
 the site the way a visitor uses it (language chooser, links, language switcher, search, footer)."""
+
 from __future__ import annotations
 
 import functools
@@ -36,7 +37,7 @@ def visit_every_page_type(browser, base_url: str, kinds: dict, langs=LANGS):
     log = RequestLog().attach(ctx)
     page = ctx.new_page()
     for path in [ROOT_PAGES["root-404"]] + [kinds[lang][kind] for lang in langs for kind in KINDS]:
-        page.goto(base_url + path, wait_until="networkidle")   # the search index and its worker load late
+        page.goto(base_url + path, wait_until="networkidle")  # the search index and its worker load late
     found = stored(ctx, page)
     ctx.close()
     return log, found
@@ -58,24 +59,24 @@ def test_a_walk_through_the_site_sets_no_cookies_and_stays_on_the_site(browser, 
     ctx = browser.new_context(locale="da-DK")
     log = RequestLog().attach(ctx)
     page = ctx.new_page()
-    page.goto(site_url)                                          # the chooser sends a Danish browser on
+    page.goto(site_url)  # the chooser sends a Danish browser on
     page.wait_for_url(f"{site_url}da/")
     with page.expect_navigation():
-        page.click(".torv-card a")                               # a pillar
+        page.click(".torv-card a")  # a pillar
     with page.expect_navigation():
-        page.click(".torv-news a >> nth=0")                      # a news item about it
+        page.click(".torv-news a >> nth=0")  # a news item about it
     page.hover(".md-select")
     with page.expect_navigation():
-        page.click("a.md-select__link[hreflang=sv]")             # the same page in Swedish
+        page.click("a.md-select__link[hreflang=sv]")  # the same page in Swedish
     assert "/sv/" in page.url
     search(page, word)
     with page.expect_navigation():
-        SEARCH.go_to_first_result(page)                          # open the result
+        SEARCH.go_to_first_result(page)  # open the result
     page.wait_for_load_state("networkidle")
     with page.expect_navigation():
-        page.click(".md-footer a[href*='tillganglighet']")       # the accessibility statement
+        page.click(".md-footer a[href*='tillganglighet']")  # the accessibility statement
     with page.expect_navigation():
-        page.click(".md-footer a[href*='integritet']")           # the privacy page
+        page.click(".md-footer a[href*='integritet']")  # the privacy page
     page.wait_for_load_state("networkidle")
     found = stored(ctx, page)
     visited = page.url

@@ -2,6 +2,7 @@
 page (an image without alt text, a low-contrast text, a Google Fonts stylesheet, a cookie, a broken link
 and anchor, invalid HTML, a too-wide box, an invisible focus), and the same check functions the real tests
 use must report exactly that."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,17 @@ import shutil
 import pytest
 
 from conftest import serve
-from quality import (DESKTOP, NARROW_320, RequestLog, axe_problems, broken_links, focus_problems,
-                     overflow_problems, stored, vnu_problems)
+from quality import (
+    DESKTOP,
+    NARROW_320,
+    RequestLog,
+    axe_problems,
+    broken_links,
+    focus_problems,
+    overflow_problems,
+    stored,
+    vnu_problems,
+)
 
 # page -> (where, what): inserted before </article> ("content") or </head> ("head")
 BROKEN = {
@@ -20,10 +30,16 @@ BROKEN = {
     "da/nyheder/index.html": ("content", '<p style="color:#aaaaaa;background:#ffffff">Svag grå tekst</p>'),
     "da/politik/index.html": ("head", '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'),
     "da/om/index.html": ("head", "<style>*:focus-visible{outline:none!important}</style>"),
-    "da/privatliv/index.html": ("head", '<script>document.cookie="seen=1; path=/";localStorage.setItem("seen","1")</script>'),
-    "da/kontakt/index.html": ("content", '<p><a href="#ingen-saadan">Til afsnittet</a> '
-                                         '<a href="../politik/findes-ikke/">Til siden</a> '
-                                         '<a href="webcal://havbjerg.example/da/findes-ikke.ics">Abonnér</a></p>'),
+    "da/privatliv/index.html": (
+        "head",
+        '<script>document.cookie="seen=1; path=/";localStorage.setItem("seen","1")</script>',
+    ),
+    "da/kontakt/index.html": (
+        "content",
+        '<p><a href="#ingen-saadan">Til afsnittet</a> '
+        '<a href="../politik/findes-ikke/">Til siden</a> '
+        '<a href="webcal://havbjerg.example/da/findes-ikke.ics">Abonnér</a></p>',
+    ),
     "da/moeder/index.html": ("content", '<div style="width:1200px">Et for bredt felt</div>'),
     "da/emner/forum/index.html": ("content", '<input type="checkbox" autocomplete="off" id="x"><div id="x"></div>'),
 }
@@ -78,7 +94,9 @@ def test_the_request_check_reports_google_fonts(tab, broken_site):
     ctx, page = tab
     log = RequestLog().attach(ctx)
     page.goto(broken_site[1] + "da/politik/", wait_until="networkidle")
-    assert log.third_party(broken_site[1]) == ["request to another host: https://fonts.googleapis.com/css?family=Roboto"]
+    assert log.third_party(broken_site[1]) == [
+        "request to another host: https://fonts.googleapis.com/css?family=Roboto"
+    ]
 
 
 @pytest.mark.browser
@@ -113,7 +131,7 @@ def test_the_reflow_check_reports_a_box_too_wide_for_320px(browser, broken_site,
 def test_the_link_check_reports_a_broken_anchor_and_page(broken_site):
     problems = broken_links(broken_site[0], "https://havbjerg.example/")
     assert problems == [
-        "da/kontakt/index.html: <a href> #ingen-saadan: no element with id \"ingen-saadan\" on da/kontakt/index.html",
+        'da/kontakt/index.html: <a href> #ingen-saadan: no element with id "ingen-saadan" on da/kontakt/index.html',
         "da/kontakt/index.html: <a href> ../politik/findes-ikke/: no such page or file",
         "da/kontakt/index.html: <a href> webcal://havbjerg.example/da/findes-ikke.ics: no such page or file",
     ]
@@ -122,7 +140,9 @@ def test_the_link_check_reports_a_broken_anchor_and_page(broken_site):
 @pytest.mark.slow
 def test_the_validator_reports_invalid_html(broken_site):
     copy = broken_site[0]
-    problems = vnu_problems([os.path.join(copy, "da/index.html"), os.path.join(copy, "da/emner/forum/index.html")], copy)
+    problems = vnu_problems(
+        [os.path.join(copy, "da/index.html"), os.path.join(copy, "da/emner/forum/index.html")], copy
+    )
     assert any(p.startswith("da/index.html:") and "img" in p and "alt" in p for p in problems), problems
     assert any(p.startswith("da/emner/forum/index.html:") and "autocomplete" in p for p in problems), problems
     assert any(p.startswith("da/emner/forum/index.html:") and "Duplicate ID" in p for p in problems), problems
@@ -154,7 +174,7 @@ def test_torv_check_stops_at_a_warning_and_builds_nothing(tmp_path):
     from conftest import BUILD_DATE, TORV, copy_repo
 
     root = copy_repo(str(tmp_path))
-    os.remove(os.path.join(root, "docs", "om.sv.md"))          # a missing translation: a warning
+    os.remove(os.path.join(root, "docs", "om.sv.md"))  # a missing translation: a warning
     proc = subprocess.run([*TORV, "check", "--root", root, "--today", BUILD_DATE], capture_output=True, text=True)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "warning" not in proc.stdout.splitlines()[0] and "missing translation" in proc.stdout

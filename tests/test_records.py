@@ -10,8 +10,8 @@ import pytest
 
 from conftest import BUILD_DATE, FIXTURE
 from torv import models, records
-from torv.site import load_site
 from torv.schema import PhoneNumber
+from torv.site import load_site
 
 RECORD_OF_SCHEMA = [
     (models.Policy, records.PolicyFields),

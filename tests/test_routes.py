@@ -13,8 +13,8 @@ import pytest
 from conftest import BUILD_DATE, FIXTURE
 from torv import routes as r
 from torv.compile import compile_site
-from torv.site import load_site
 from torv.records import Item, content_of
+from torv.site import load_site
 
 
 @pytest.fixture(scope="module")

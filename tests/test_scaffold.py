@@ -80,16 +80,21 @@ def test_slug_is_an_ascii_transliteration_in_the_language_of_the_text(lang, titl
 
 def test_the_same_letters_in_different_languages():
     words = {lg: scaffold.slugify("Åse Ødegård äter smörgås", lang=lg) for lg in ("da", "nb", "nn", "sv", "fi", "is")}
-    assert words == {"da": "aase-oedegaard-aeter-smoergaas", "nb": "aase-oedegaard-aeter-smoergaas",
-                     "nn": "aase-oedegaard-aeter-smoergaas", "sv": "ase-odegard-ater-smorgas",
-                     "fi": "ase-odegard-ater-smorgas", "is": "ase-oedegard-ater-smorgas"}
+    assert words == {
+        "da": "aase-oedegaard-aeter-smoergaas",
+        "nb": "aase-oedegaard-aeter-smoergaas",
+        "nn": "aase-oedegaard-aeter-smoergaas",
+        "sv": "ase-odegard-ater-smorgas",
+        "fi": "ase-odegard-ater-smorgas",
+        "is": "ase-oedegard-ater-smorgas",
+    }
 
 
 def test_the_scaffolding_spells_addresses_in_the_default_language():
     settings = dataclasses.replace(SETTINGS, languages=["sv", "en"], default_language="sv")
     files = scaffold.new_news(settings, {}, "Företagsträff på Åland", TODAY)
     assert sorted(files) == [f"news/{TODAY.year}/foretagstraff-pa-aland.{lg}.md" for lg in ("en", "sv")]
-    files = scaffold.new_news(SETTINGS, {}, "Företagsträff på Åland", TODAY)   # a Danish site
+    files = scaffold.new_news(SETTINGS, {}, "Företagsträff på Åland", TODAY)  # a Danish site
     assert f"news/{TODAY.year}/foeretagstraeff-paa-aaland.{DEFAULT}.md" in files
 
 

@@ -1,4 +1,5 @@
 """The JSON Schemas for editors come from the validating models, are up to date, and fit the sample."""
+
 import glob
 import os
 

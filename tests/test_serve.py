@@ -320,8 +320,10 @@ def test_a_page_the_preview_has_not_finished_is_not_served(tmp_path):
     preview = Preview(str(tmp_path))
     os.makedirs(os.path.join(preview.out, "da"))
     raw = '<html><head><meta charset="utf-8"></head><body><img src=x onerror="alert(1)"></body></html>'
-    done = raw.replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
-                       "content=\"default-src 'self'\">").replace(' onerror="alert(1)"', "")
+    done = raw.replace(
+        '<meta charset="utf-8">',
+        '<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'self\'">',
+    ).replace(' onerror="alert(1)"', "")
     for name, page in (("raw.html", raw), ("done.html", done)):
         with open(os.path.join(preview.out, "da", name), "w", encoding="utf-8") as fh:
             fh.write(page)

@@ -3,6 +3,7 @@ data, localized dates, JSON-LD, no loads from other hosts, search, sitemaps, mee
 
 Expectations are computed from the content files with PyYAML, Babel and phonenumbers (see sample.py),
 not copied from the HTML. The site is built once per session (conftest.sample_repo)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,12 +30,17 @@ lang_param = pytest.mark.parametrize("lang", LANGS)
 
 # ---------------------------------------------------------------- every page type exists
 
+
 def expected_pages(lang: str) -> dict[str, str]:
     """{what: site path} for every page type the issue lists."""
     pol, nws = sample.segment(lang, "policy"), sample.segment(lang, "news")
-    out = {"home": f"{lang}/", "policy overview": f"{lang}/{pol}/", "news index": f"{lang}/{nws}/",
-           "meetings": f"{lang}/{sample.segment(lang, 'meetings')}/",
-           "contact": f"{lang}/{sample.segment(lang, 'contact')}/"}
+    out = {
+        "home": f"{lang}/",
+        "policy overview": f"{lang}/{pol}/",
+        "news index": f"{lang}/{nws}/",
+        "meetings": f"{lang}/{sample.segment(lang, 'meetings')}/",
+        "contact": f"{lang}/{sample.segment(lang, 'contact')}/",
+    }
     for group, values in sample.pillars().items():
         out[f"pillar {group}"] = f"{lang}/{pol}/{sample.slug(group, values[lang])}/"
         pid = group.rsplit("/", 1)[-1]
@@ -122,6 +128,7 @@ def test_news_pictures_have_their_size_so_nothing_shifts_while_they_load(site_di
 
 def test_picture_size_from_a_viewbox_and_none_from_a_broken_file(tmp_path):
     from torv.pages.images import image_size
+
     (tmp_path / "a.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 150"/>')
     (tmp_path / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
     assert image_size(str(tmp_path / "a.svg")) == {"width": 300, "height": 150}
@@ -150,6 +157,7 @@ def test_every_meeting_page_has_an_event_box(site_dir, lang):
 
 # ---------------------------------------------------------------- languages
 
+
 @lang_param
 def test_html_lang_on_every_page(site_dir, lang):
     for rel in sample.html_pages(site_dir, lang, with_404=True):
@@ -172,7 +180,7 @@ def test_root_pages(site_dir):
 
 
 def alternates(page) -> dict[str, str]:
-    return {link["hreflang"]: link["href"] for link in page.select('head link[rel=alternate][hreflang]')}
+    return {link["hreflang"]: link["href"] for link in page.select("head link[rel=alternate][hreflang]")}
 
 
 @lang_param
@@ -242,7 +250,9 @@ def test_the_menu_marks_the_current_page(site_dir, lang):
         page = soup(site_dir, rel)
         here = rel.removesuffix("index.html")
         links = page.select(".md-nav--primary a.md-nav__link[href]")
-        marked = {resolve(rel, a["href"]).removesuffix("index.html") for a in links if "md-nav__link--active" in a["class"]}
+        marked = {
+            resolve(rel, a["href"]).removesuffix("index.html") for a in links if "md-nav__link--active" in a["class"]
+        }
         if any(resolve(rel, a["href"]).removesuffix("index.html") == here for a in links):
             in_menu += 1
             assert marked == {here}, (rel, marked)
@@ -254,14 +264,18 @@ def test_the_menu_marks_the_current_page(site_dir, lang):
 
 # ---------------------------------------------------------------- contact data
 
+
 def phone(number: str) -> tuple[str, str]:
     """(E.164 for tel:, the text shown): a Danish number as Danes write it, any other internationally
     (tests/test_phones.py has the literal forms of each Nordic country)."""
     n = phonenumbers.parse(number, "DK")
     danish = phonenumbers.region_code_for_number(n) == "DK"
-    return (phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164),
-            phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.NATIONAL if danish
-                                       else phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+    return (
+        phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164),
+        phonenumbers.format_number(
+            n, phonenumbers.PhoneNumberFormat.NATIONAL if danish else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        ),
+    )
 
 
 def hours_rows(hours: dict, lang: str) -> list[tuple[str, str]]:
@@ -271,6 +285,7 @@ def hours_rows(hours: dict, lang: str) -> list[tuple[str, str]]:
 
     def t(hhmm):
         return format_time(dt.time.fromisoformat(hhmm), "short", locale=loc)
+
     groups = []
     for i, day in enumerate(WEEKDAYS):
         spans = tuple(hours.get(day) or ())
@@ -281,8 +296,11 @@ def hours_rows(hours: dict, lang: str) -> list[tuple[str, str]]:
     rows = []
     for first, last, spans in groups:
         days = names[first] if first == last else f"{names[first]}{DASH}{names[last]}"
-        value = f" {s['contact.and']} ".join(
-            f"{t(sp.split('-')[0])}{DASH}{t(sp.split('-')[1])}" for sp in spans) if spans else s["contact.closed"]
+        value = (
+            f" {s['contact.and']} ".join(f"{t(sp.split('-')[0])}{DASH}{t(sp.split('-')[1])}" for sp in spans)
+            if spans
+            else s["contact.closed"]
+        )
         rows.append((days[:1].upper() + days[1:], value))
     return rows
 
@@ -302,10 +320,16 @@ def test_contact_page_shows_the_contacts_file(site_dir, lang):
         mail = card.select_one('a[href^="mailto:"]')
         assert mail["href"] == f"mailto:{unit['email']}" and text(mail, "") == unit["email"]
         facts = {text(dt_): dd for dt_, dd in zip(card.select("dl dt"), card.select("dl dd"))}
-        for key, field in (("contact.visiting_address", "visiting_address"), ("contact.postal_address", "postal_address")):
+        for key, field in (
+            ("contact.visiting_address", "visiting_address"),
+            ("contact.postal_address", "postal_address"),
+        ):
             a = unit.get(field)
             if a:
-                assert [x.strip() for x in facts[s[key]].stripped_strings] == [a["street"], f"{a['postcode']} {a['city']}"]
+                assert [x.strip() for x in facts[s[key]].stripped_strings] == [
+                    a["street"],
+                    f"{a['postcode']} {a['city']}",
+                ]
         table = card.select_one("table.torv-hours")
         assert text(table.caption) == s["contact.opening_hours"]
         rows = [(text(tr.th), text(tr.td)) for tr in table.select("tbody tr")]
@@ -333,16 +357,21 @@ def test_home_shows_the_main_contact(site_dir):
     for lang in LANGS:
         card = soup(site_dir, f"{lang}/").select_one(f"#unit-{main['id']}").find_parent(class_="torv-contact")
         assert card.select_one('a[href^="tel:"]')["href"] == f"tel:{phone(main['phone'])[0]}"
-        assert [(text(tr.th), text(tr.td)) for tr in card.select("table.torv-hours tbody tr")] == \
-            hours_rows(main["opening_hours"], lang)
+        assert [(text(tr.th), text(tr.td)) for tr in card.select("table.torv-hours tbody tr")] == hours_rows(
+            main["opening_hours"], lang
+        )
 
 
 # ---------------------------------------------------------------- localized dates
 
+
 def test_babel_gives_the_expected_date_style():
     d = dt.date(2026, 11, 2)
-    assert [format_date(d, "long", locale=LOCALES[lg]) for lg in LANGS] == \
-        ["2. november 2026", "2 november 2026", "2 November 2026"]
+    assert [format_date(d, "long", locale=LOCALES[lg]) for lg in LANGS] == [
+        "2. november 2026",
+        "2 november 2026",
+        "2 November 2026",
+    ]
 
 
 @lang_param
@@ -365,6 +394,7 @@ def test_dates_are_localized(site_dir, lang):
 
 
 # ---------------------------------------------------------------- JSON-LD
+
 
 def json_ld(page) -> list[dict]:
     """Every JSON-LD object of a page (parsed; @graph flattened)."""
@@ -392,8 +422,11 @@ def test_json_ld_contact_page(site_dir, lang):
         specs = [s for s in d["openingHoursSpecification"] if "dayOfWeek" in s]
         assert all(s["@type"] == "OpeningHoursSpecification" for s in d["openingHoursSpecification"])
         got = sorted((s["dayOfWeek"], s["opens"], s["closes"]) for s in specs)
-        want = sorted((f"https://schema.org/{day.capitalize()}", *span.split("-"))
-                      for day, spans in unit["opening_hours"].items() for span in spans)
+        want = sorted(
+            (f"https://schema.org/{day.capitalize()}", *span.split("-"))
+            for day, spans in unit["opening_hours"].items()
+            for span in spans
+        )
         assert got == want
 
 
@@ -432,15 +465,28 @@ def test_json_ld_news_and_events(site_dir, lang):
 
 
 def test_the_sample_has_a_meeting_with_start_end_and_place():
-    full = [v for v in sample.meetings().values()
-            if v[DEFAULT]["event"].get("end") and v[DEFAULT]["event"].get("address")]
+    full = [
+        v for v in sample.meetings().values() if v[DEFAULT]["event"].get("end") and v[DEFAULT]["event"].get("address")
+    ]
     assert full, "the sample should have a meeting with start, end and address"
 
 
 # ---------------------------------------------------------------- no loads from other hosts
 
-LOADING_REL = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "preload", "modulepreload",
-               "prefetch", "preconnect", "dns-prefetch", "manifest", "prerender"}
+LOADING_REL = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "mask-icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "manifest",
+    "prerender",
+}
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.I)
 
 
@@ -458,7 +504,7 @@ def loaded_urls(page) -> list[str]:
             attrs = ["data"]
         elif name == "meta" and tag.get("http-equiv", "").lower() == "refresh":
             urls.append(tag.get("content", "").split("url=", 1)[-1])
-        elif name == "image" or name == "use":   # SVG
+        elif name == "image" or name == "use":  # SVG
             attrs = ["href", "xlink:href"]
         for attr in attrs:
             value = tag.get(attr)
@@ -494,14 +540,24 @@ def test_no_page_loads_anything_from_another_host(site_dir):
 def test_the_checker_sees_loads(site_dir):
     """The check above would catch a font, a script or a picture from elsewhere."""
     from bs4 import BeautifulSoup
-    page = BeautifulSoup('<link rel="stylesheet" href="https://fonts.googleapis.com/css"><a href="https://x.example/">ok</a>'
-                         '<script src="//cdn.example/x.js"></script><img srcset="a.png 1x, https://i.example/b.png 2x">'
-                         '<div style="background:url(https://t.example/p.gif)"></div>', "lxml")
-    assert loaded_urls(page) == ["https://fonts.googleapis.com/css", "//cdn.example/x.js", "a.png",
-                                 "https://i.example/b.png", "https://t.example/p.gif"]
+
+    page = BeautifulSoup(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css"><a href="https://x.example/">ok</a>'
+        '<script src="//cdn.example/x.js"></script><img srcset="a.png 1x, https://i.example/b.png 2x">'
+        '<div style="background:url(https://t.example/p.gif)"></div>',
+        "lxml",
+    )
+    assert loaded_urls(page) == [
+        "https://fonts.googleapis.com/css",
+        "//cdn.example/x.js",
+        "a.png",
+        "https://i.example/b.png",
+        "https://t.example/p.gif",
+    ]
 
 
 # ---------------------------------------------------------------- search, sitemaps
+
 
 @lang_param
 def test_search_index_holds_only_its_language(site_dir, lang):
@@ -525,7 +581,9 @@ def test_sitemaps(site_dir):
     listed = [e.text for e in root.findall("s:sitemap/s:loc", ns)]
     assert listed == [f"{sample.site_url()}{lg}/sitemap.xml" for lg in LANGS]
     for lang in LANGS:
-        locs = {e.text for e in ET.parse(os.path.join(site_dir, lang, "sitemap.xml")).getroot().findall("s:url/s:loc", ns)}
+        locs = {
+            e.text for e in ET.parse(os.path.join(site_dir, lang, "sitemap.xml")).getroot().findall("s:url/s:loc", ns)
+        }
         pages = {sample.site_url() + p.removesuffix("index.html") for p in sample.html_pages(site_dir, lang)}
         assert locs == pages
     with open(os.path.join(site_dir, "robots.txt"), encoding="utf-8") as fh:
@@ -533,6 +591,7 @@ def test_sitemaps(site_dir):
 
 
 # ---------------------------------------------------------------- meetings, drafts, progress
+
 
 def section_items(page, heading_id: str) -> list[str]:
     """Hrefs of the news items between a heading and the next heading of the same level."""
@@ -611,7 +670,8 @@ def test_policy_progress_line_counts_the_pillars(site_dir, lang):
     total = sum(counts.values())
     assert total > 0
     expected = sample.strings(lang)["policy.progress"].format(
-        total=total, done=counts["done"], in_progress=counts["in-progress"], planned=counts["planned"])
+        total=total, done=counts["done"], in_progress=counts["in-progress"], planned=counts["planned"]
+    )
     page = soup(site_dir, f"{lang}/{sample.segment(lang, 'policy')}/")
     assert text(page.select_one(".torv-progress")) == expected
     assert len(page.select(".torv-commitment")) == total

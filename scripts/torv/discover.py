@@ -1,4 +1,5 @@
 """The files under the content folders: listed, classified by kind and grouped into translations."""
+
 from __future__ import annotations
 
 import os
@@ -60,7 +61,7 @@ def classify(rel: str) -> str | None:
     return None
 
 
-Groups = dict[tuple[str, str], dict[str, str]]   # (kind, group) -> {language: repo-relative path}
+Groups = dict[tuple[str, str], dict[str, str]]  # (kind, group) -> {language: repo-relative path}
 
 
 def group_markdown(files: list[str], languages: list[str]) -> tuple[Groups, list[Problem]]:
@@ -76,16 +77,30 @@ def group_markdown(files: list[str], languages: list[str]) -> tuple[Groups, list
             problems.append(Problem(codes.MISPLACED_FILE, rel, 0, "", misplaced(rel)))
             continue
         if not m:
-            problems.append(Problem(codes.NO_LANGUAGE_IN_NAME, rel, 0, "",
-                                    f"missing language in the file name: expected a name like {rel[:-3]}.{default}.md "
-                                    f"(one file per language: {', '.join(languages)})"))
+            problems.append(
+                Problem(
+                    codes.NO_LANGUAGE_IN_NAME,
+                    rel,
+                    0,
+                    "",
+                    f"missing language in the file name: expected a name like {rel[:-3]}.{default}.md "
+                    f"(one file per language: {', '.join(languages)})",
+                )
+            )
             continue
         lang = m["lang"]
         if lang not in languages:
-            problems.append(Problem(codes.UNKNOWN_LANGUAGE, rel, 0, "",
-                                    f"the language `{lang}` in the file name is not configured: expected one of "
-                                    f"{', '.join(languages)}{did_you_mean(lang, languages)}, "
-                                    f"e.g. {rel[:-len(lang) - 4]}.{default}.md"))
+            problems.append(
+                Problem(
+                    codes.UNKNOWN_LANGUAGE,
+                    rel,
+                    0,
+                    "",
+                    f"the language `{lang}` in the file name is not configured: expected one of "
+                    f"{', '.join(languages)}{did_you_mean(lang, languages)}, "
+                    f"e.g. {rel[: -len(lang) - 4]}.{default}.md",
+                )
+            )
             continue
         group = rel[: -len(lang) - 4]
         groups.setdefault((kind, group), {})[lang] = rel
@@ -95,7 +110,8 @@ def group_markdown(files: list[str], languages: list[str]) -> tuple[Groups, list
 def misplaced(rel: str) -> str:
     """Why a file has no place, and where it could go."""
     if rel.startswith("policy/"):
-        return ("this file has no place in the policy: expected policy/policy.<lang>.md, "
-                "policy/pillars/<id>.<lang>.md or policy/contacts.yml")
+        return (
+            "this file has no place in the policy: expected policy/policy.<lang>.md, "
+            "policy/pillars/<id>.<lang>.md or policy/contacts.yml"
+        )
     return "this file has no place on the site"
-

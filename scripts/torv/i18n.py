@@ -1,4 +1,5 @@
 """Torv's own interface strings: one YAML file per language in `strings/`, identical key sets."""
+
 from __future__ import annotations
 
 import os

@@ -2,10 +2,12 @@
 
 The `Loader` collects the problems, the references between files and the pictures used as it goes.
 """
+
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from . import codes
 from .models import TAG_LABEL, Contacts, NewsItem, Page, Pillar, Policy
@@ -25,17 +27,18 @@ KIND_SCHEMA = {"policy": Policy, "pillar": Pillar, "news": NewsItem, "page": Pag
 @dataclass
 class Entry:
     """A translation group of Markdown files: a pillar, a news item, a page or the policy."""
+
     kind: str
     id: str
-    group: str                                   # repo-relative path without `.<lang>.md`
-    sources: dict = dc_field(default_factory=dict)     # lang -> repo-relative path
-    values: dict = dc_field(default_factory=dict)      # lang -> checked front matter
-    bodies: dict = dc_field(default_factory=dict)      # lang -> Markdown text
-    state: str = "published"                     # published | draft | scheduled | invalid
-    urls: dict = dc_field(default_factory=dict)        # lang -> site path like "nyheder/x/"
-    lines: dict = dc_field(default_factory=dict)       # lang -> {key path: line}
+    group: str  # repo-relative path without `.<lang>.md`
+    sources: dict = dc_field(default_factory=dict)  # lang -> repo-relative path
+    values: dict = dc_field(default_factory=dict)  # lang -> checked front matter
+    bodies: dict = dc_field(default_factory=dict)  # lang -> Markdown text
+    state: str = "published"  # published | draft | scheduled | invalid
+    urls: dict = dc_field(default_factory=dict)  # lang -> site path like "nyheder/x/"
+    lines: dict = dc_field(default_factory=dict)  # lang -> {key path: line}
     body_lines: dict = dc_field(default_factory=dict)  # lang -> file line where the body starts
-    anchors: dict = dc_field(default_factory=dict)     # lang -> ids of the body's headings (None: not known)
+    anchors: dict = dc_field(default_factory=dict)  # lang -> ids of the body's headings (None: not known)
 
     @property
     def default(self) -> dict:
@@ -51,14 +54,19 @@ class Loader:
         self.report = Report()
         self.refs: list[Reference] = []
         self.assets: set[str] = set()
-        self.unreadable: set[str] = set()   # reference kinds whose data file could not be read
+        self.unreadable: set[str] = set()  # reference kinds whose data file could not be read
         self.broken_tags: set[str] = set()  # tag ids whose label has errors (reported in news/tags.yml)
 
     def ctx(self, rel: str, lines: Lines) -> Context:
-        return Context(path=rel, lines=lines, languages=tuple(self.settings.languages),
-                       default_language=self.settings.default_language,
-                       base_dir=os.path.dirname(os.path.join(self.root, rel)), root=self.root,
-                       phone_region=self.settings.phone_region)
+        return Context(
+            path=rel,
+            lines=lines,
+            languages=tuple(self.settings.languages),
+            default_language=self.settings.default_language,
+            base_dir=os.path.dirname(os.path.join(self.root, rel)),
+            root=self.root,
+            phone_region=self.settings.phone_region,
+        )
 
     def flush(self, ctx: Context) -> int:
         """Move a context's problems, references and pictures into the loader; return the number of errors."""
@@ -98,9 +106,14 @@ class Loader:
         entry = Entry(kind=kind, id=name, group=group)
         if d not in by_lang:
             for _, rel in sorted(by_lang.items()):
-                self.report.error(rel, 0, "", f"translation without a default-language file: expected "
-                                              f"{group}.{d}.md with all the shared fields (dates, links, pictures)",
-                                  code=codes.TRANSLATION_WITHOUT_DEFAULT)
+                self.report.error(
+                    rel,
+                    0,
+                    "",
+                    f"translation without a default-language file: expected "
+                    f"{group}.{d}.md with all the shared fields (dates, links, pictures)",
+                    code=codes.TRANSLATION_WITHOUT_DEFAULT,
+                )
             return None
         base_values, errors = self.load_file(schema, by_lang[d], None)
         if base_values is None or errors:
@@ -114,20 +127,34 @@ class Loader:
         for lang in self.settings.languages[1:]:
             rel = by_lang.get(lang)
             if rel is None:
-                what = ("the site shows the default-language page with a notice"
-                        if self.settings.missing_translation == "notice" else "the page is left out in that language")
-                self.report.warning(by_lang[d], 0, "", f"missing translation: no {group}.{lang}.md; {what}",
-                                    code=codes.MISSING_TRANSLATION)
+                what = (
+                    "the site shows the default-language page with a notice"
+                    if self.settings.missing_translation == "notice"
+                    else "the page is left out in that language"
+                )
+                self.report.warning(
+                    by_lang[d],
+                    0,
+                    "",
+                    f"missing translation: no {group}.{lang}.md; {what}",
+                    code=codes.MISSING_TRANSLATION,
+                )
                 continue
             vals, errs = self.load_file(schema, rel, base_values[0], base_path=by_lang[d])
             if vals is not None and not errs:
                 entry.sources[lang] = rel
-                (entry.values[lang], entry.bodies[lang], entry.lines[lang], entry.body_lines[lang],
-                 entry.anchors[lang]) = vals
+                (
+                    entry.values[lang],
+                    entry.bodies[lang],
+                    entry.lines[lang],
+                    entry.body_lines[lang],
+                    entry.anchors[lang],
+                ) = vals
         return entry
 
-    def load_file(self, schema: type[Schema], rel: str, base: dict | None,
-                  base_path: str | None = None) -> tuple[Loaded | None, int]:
+    def load_file(
+        self, schema: type[Schema], rel: str, base: dict | None, base_path: str | None = None
+    ) -> tuple[Loaded | None, int]:
         """Check one Markdown file (a translation against `base`, the default language's values, from
         `base_path`); return ((values, body, lines, body line, anchors), error count) or (None, error count)."""
         text = self.read(rel)
@@ -142,16 +169,28 @@ class Loader:
         if meta is None:
             meta = {}
         if not isinstance(meta, dict):
-            self.report.error(rel, 2, "", f"expected fields like `title: ...` between the --- lines, "
-                                          f"found {shown(meta)}", code=codes.NOT_FIELDS)
+            self.report.error(
+                rel,
+                2,
+                "",
+                f"expected fields like `title: ...` between the --- lines, found {shown(meta)}",
+                code=codes.NOT_FIELDS,
+            )
             return None, 1
         ctx = self.ctx(rel, doc.lines)
         if base_path:
             ctx.default_source = base_path
         values = schema.check(meta, ctx, (), translation_of=base)
         errors = self.flush(ctx)
-        checked = check_body(rel, doc.body, doc.body_line, ctx.base_dir, self.root, self.settings.markdown,
-                             needs_text=schema in (NewsItem, Page))
+        checked = check_body(
+            rel,
+            doc.body,
+            doc.body_line,
+            ctx.base_dir,
+            self.root,
+            self.settings.markdown,
+            needs_text=schema in (NewsItem, Page),
+        )
         for p in checked.problems:
             self.report.add(p)
         errors += sum(1 for p in checked.problems if p.severity == ERROR)
@@ -176,23 +215,32 @@ class Loader:
         # until the file can be read, references to contacts are not checked (no error for each one)
         self.unreadable.update({"contact", "unit"})
         if not os.path.isfile(os.path.join(self.root, rel)):
-            self.report.error(rel, 0, "", "missing: the site needs its contacts; see CONTENT.md for an example",
-                              code=codes.MISSING_FILE)
+            self.report.error(
+                rel,
+                0,
+                "",
+                "missing: the site needs its contacts; see CONTENT.md for an example",
+                code=codes.MISSING_FILE,
+            )
             return {}
         data, ctx = self.load_data(rel)
         if ctx is None:
             return {}
         if not isinstance(data, dict):
-            self.report.error(rel, 1, "", f"expected fields main_unit, people and units, found {shown(data)}",
-                              code=codes.NOT_FIELDS)
+            self.report.error(
+                rel, 1, "", f"expected fields main_unit, people and units, found {shown(data)}", code=codes.NOT_FIELDS
+            )
             return {}
         self.unreadable.difference_update({"contact", "unit"})
         values = Contacts.check(data, ctx, ())
-        people = {p["id"]: p for p in values.get("people", []) if "id" in p}   # without an id: reported
+        people = {p["id"]: p for p in values.get("people", []) if "id" in p}  # without an id: reported
         units = {u["id"]: u for u in values.get("units", []) if "id" in u}
         for pid in people.keys() & units.keys():
-            ctx.error(("units",), f"the id `{pid}` is used by a person and a unit: expected each id once",
-                      code=codes.DUPLICATE_ITEM)
+            ctx.error(
+                ("units",),
+                f"the id `{pid}` is used by a person and a unit: expected each id once",
+                code=codes.DUPLICATE_ITEM,
+            )
         # owners/contacts resolve against both; main_unit against units
         self.flush(ctx)
         return {"main_unit": values.get("main_unit"), "people": people, "units": units}
@@ -209,14 +257,23 @@ class Loader:
             return {}
         if not isinstance(data, dict):
             self.unreadable.add("tag")
-            self.report.error(rel, 1, "", "expected one tag per line, like `forum: {da: Virksomhedsforum, "
-                                          "sv: Företagsforum, en: Business forum}`", code=codes.NOT_FIELDS)
+            self.report.error(
+                rel,
+                1,
+                "",
+                "expected one tag per line, like `forum: {da: Virksomhedsforum, "
+                "sv: Företagsforum, en: Business forum}`",
+                code=codes.NOT_FIELDS,
+            )
             return {}
         tags = {}
         for key, value in data.items():
             if not isinstance(key, str) or not ID_RE.match(key):
-                ctx.error((key_text(key),), f"expected a tag id of lowercase letters, digits and - like `forum`, "
-                                            f"found {shown(key)}", code=codes.INVALID_ID)
+                ctx.error(
+                    (key_text(key),),
+                    f"expected a tag id of lowercase letters, digits and - like `forum`, found {shown(key)}",
+                    code=codes.INVALID_ID,
+                )
                 continue
             v = TAG_LABEL.check(value, ctx, (key_text(key),))
             if v is not MISSING:

@@ -1,4 +1,5 @@
 """Dates, times and weekdays in each language's conventions (Babel)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,7 +30,8 @@ def weekday(day_index: int, lang: str, alone: bool = False) -> str:
     """The weekday's name (0 = Monday) in a date, or with `alone` as a name of its own (a table row):
     Finnish 'torstaina 3. joulukuuta' but 'Maanantai–perjantai'."""
     context: Literal["format", "stand-alone"] = (
-        "stand-alone" if alone and language(lang).weekday_alone == "stand-alone" else "format")
+        "stand-alone" if alone and language(lang).weekday_alone == "stand-alone" else "format"
+    )
     return get_day_names("wide", context=context, locale=locale(lang))[day_index]
 
 

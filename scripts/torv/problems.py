@@ -5,11 +5,13 @@ Every message starts with the file path (pelican's rule) and reads `path:line: s
 renders as plain text, GitHub Actions annotations (titled with the code) or JSON (with the code). The
 codes and what they mean are in codes.py.
 """
+
 from __future__ import annotations
 
 import dataclasses
 import json
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from . import codes
 
@@ -20,7 +22,7 @@ NOTE = "note"  # draft / scheduled: reported, not a fault
 
 @dataclass(frozen=True)
 class Problem:
-    code: str          # T001 ... (codes.py)
+    code: str  # T001 ... (codes.py)
     path: str
     line: int
     field: str
@@ -43,8 +45,14 @@ class Problem:
         return f"::{kind} file={path}{line},title=Torv {self.code}::{msg}"
 
     def as_dict(self) -> dict:
-        return {"code": self.code, "path": self.path, "line": self.line, "field": self.field,
-                "message": self.message, "severity": self.severity}
+        return {
+            "code": self.code,
+            "path": self.path,
+            "line": self.line,
+            "field": self.field,
+            "message": self.message,
+            "severity": self.severity,
+        }
 
 
 @dataclass
@@ -83,7 +91,7 @@ class Report:
     def sorted(self) -> list[Problem]:
         return sorted(self.problems, key=lambda p: (p.path, p.line, p.field, p.message))
 
-    def strict(self) -> "Report":
+    def strict(self) -> Report:
         """Warnings become errors (`--strict`)."""
         out = Report(files_checked=self.files_checked)
         for p in self.problems:
@@ -94,18 +102,26 @@ class Report:
     def summary(self) -> str:
         def n(k: int, word: str) -> str:
             return f"{k} {word}{'' if k == 1 else 's'}"
+
         notes = self.count(NOTE)
         extra = f", {n(notes, 'note')}" if notes else ""
-        return (f"{n(self.errors, 'error')}, {n(self.warnings, 'warning')}{extra}, "
-                f"{n(self.files_checked, 'file')} checked")
+        return (
+            f"{n(self.errors, 'error')}, {n(self.warnings, 'warning')}{extra}, {n(self.files_checked, 'file')} checked"
+        )
 
     def render(self, fmt: str = "text") -> str:
         probs = self.sorted()
         if fmt == "json":
-            return json.dumps({"problems": [p.as_dict() for p in probs],
-                               "errors": self.errors, "warnings": self.warnings,
-                               "files_checked": self.files_checked},
-                              ensure_ascii=False, indent=2)
+            return json.dumps(
+                {
+                    "problems": [p.as_dict() for p in probs],
+                    "errors": self.errors,
+                    "warnings": self.warnings,
+                    "files_checked": self.files_checked,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
         if fmt == "github":
             lines = [p.github() for p in probs]
             lines.append(self.summary())

@@ -1,4 +1,5 @@
 """References between files: contacts, units, tags, pillars and commitments named in content must exist."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -28,13 +29,17 @@ def check_references(site: Site, refs: list[Reference], unchecked: set[str], bro
         "tag": set(site.tags),
         "pillar": set(pillars) | commitments,
     }
-    what = {"contact": "a person or unit in policy/contacts.yml", "unit": "a unit in policy/contacts.yml",
-            "tag": "a tag in news/tags.yml", "pillar": "a pillar in policy/pillars/ (or pillar/commitment)"}
+    what = {
+        "contact": "a person or unit in policy/contacts.yml",
+        "unit": "a unit in policy/contacts.yml",
+        "tag": "a tag in news/tags.yml",
+        "pillar": "a pillar in policy/pillars/ (or pillar/commitment)",
+    }
     for ref in refs:
         kind, value = ref.kind, ref.value
         if value in known[kind] or kind in unchecked:
             continue
-        if kind == "pillar" and value.split("/")[0] in broken_pillars or kind == "tag" and value in broken_tags:
+        if (kind == "pillar" and value.split("/")[0] in broken_pillars) or (kind == "tag" and value in broken_tags):
             continue
         choices = sorted(known[kind])
         if kind == "pillar" and "/" in value and value.split("/")[0] in pillars:
@@ -45,6 +50,7 @@ def check_references(site: Site, refs: list[Reference], unchecked: set[str], bro
             msg = f"unknown {kind} {shown(value)}: expected {what[kind]}"
             if choices:
                 msg += f", one of: {', '.join(choices[:12])}{' ...' if len(choices) > 12 else ''}"
-        problems.append(Problem(codes.UNKNOWN_REFERENCE, ref.path, ref.line, ref.field,
-                                msg + did_you_mean(value, choices)))
+        problems.append(
+            Problem(codes.UNKNOWN_REFERENCE, ref.path, ref.line, ref.field, msg + did_you_mean(value, choices))
+        )
     return problems

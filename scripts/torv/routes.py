@@ -263,5 +263,15 @@ class Routes:
         return out
 
 
-__all__ = ["HOME", "Routes", "cross_href", "entry_url", "host_of", "ics_url", "item_url", "path_of", "rel_href",
-           "section_url"]
+__all__ = [
+    "HOME",
+    "Routes",
+    "cross_href",
+    "entry_url",
+    "host_of",
+    "ics_url",
+    "item_url",
+    "path_of",
+    "rel_href",
+    "section_url",
+]

@@ -8,6 +8,7 @@ The default-language file validates as it is. Translations get every translated 
 `TODO: <the default-language text>`; the validator reports such a placeholder as an error
 until somebody writes the translation in its place.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,14 +37,15 @@ class ScaffoldError(Exception):
 
 # ---------------------------------------------------------------- names
 
+
 def slugify(text: str, max_length: int = SLUG_MAX, *, lang: str | None = None) -> str:
     """An ASCII address from a text, spelt the way its language writes its letters in ASCII
     (languages.py): `Dialogmøde på Havbjerggård` (da) -> `dialogmoede-paa-havbjerggaard`,
     `Företagsträff i Göteborg` (sv) -> `foretagstraff-i-goteborg`."""
     slug = proposed(text, lang, fallback="")  # the one rule for names and slugs (safety/names.py)
     if len(slug) > max_length:
-        cut = slug[:max_length + 1]
-        slug = cut[:cut.rfind("-")] if "-" in cut[:max_length] else slug[:max_length]
+        cut = slug[: max_length + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut[:max_length] else slug[:max_length]
     return slug.strip("-")
 
 
@@ -72,6 +74,7 @@ def news_addresses(existing: dict) -> set:
 
 # ---------------------------------------------------------------- YAML text
 
+
 def scalar(value: str) -> str:
     """A text as a YAML value: plain when it reads back as the same text, else double-quoted."""
     plain = value.strip()
@@ -81,7 +84,7 @@ def scalar(value: str) -> str:
                 return plain
         except yaml.YAMLError:
             pass
-    return json.dumps(value, ensure_ascii=False)     # a JSON string is a YAML double-quoted scalar
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
 def todo(text: str) -> str:
@@ -93,11 +96,14 @@ def _text(value, what: str, example: str, max_length: int) -> str:
     if not value:
         raise ScaffoldError(f"missing {what}: e.g. {example}")
     if len(value) > max_length:
-        raise ScaffoldError(f"the {what} has {len(value)} characters: expected at most {max_length}; "
-                            f"shorten it by {len(value) - max_length}")
+        raise ScaffoldError(
+            f"the {what} has {len(value)} characters: expected at most {max_length}; "
+            f"shorten it by {len(value) - max_length}"
+        )
     if value.upper().startswith(PLACEHOLDER):
-        raise ScaffoldError(f"the {what} starts with {PLACEHOLDER}, which marks text still to be written: "
-                            f"write the real {what}")
+        raise ScaffoldError(
+            f"the {what} starts with {PLACEHOLDER}, which marks text still to be written: write the real {what}"
+        )
     return value
 
 
@@ -106,9 +112,11 @@ def _when(value, what: str) -> dt.date:
     text = (value or "").strip()
     m = DATETIME_RE.match(text) or DATE_RE.match(text)
     if not m:
-        raise ScaffoldError(f"expected the {what} as a local date and time like 2026-12-03 08:30, or a date alone "
-                            f"like 2027-01-28 for a meeting that lasts all day, "
-                            f"found {json.dumps(value or '', ensure_ascii=False)}")
+        raise ScaffoldError(
+            f"expected the {what} as a local date and time like 2026-12-03 08:30, or a date alone "
+            f"like 2027-01-28 for a meeting that lasts all day, "
+            f"found {json.dumps(value or '', ensure_ascii=False)}"
+        )
     try:
         if m.re is DATE_RE:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -127,8 +135,17 @@ def _file(fields: list[str], body: str) -> str:
 
 # ---------------------------------------------------------------- news items and meetings
 
-def new_news(settings, existing: dict, title: str, today: dt.date, summary: str | None = None,
-             start: str | None = None, end: str | None = None, location: str | None = None) -> dict:
+
+def new_news(
+    settings,
+    existing: dict,
+    title: str,
+    today: dt.date,
+    summary: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    location: str | None = None,
+) -> dict:
     """A news item (or, with `start`, a meeting) dated today, one file per configured language.
 
     `existing` holds the news files ({path: text}) so that the new address is unique.
@@ -143,8 +160,10 @@ def new_news(settings, existing: dict, title: str, today: dt.date, summary: str 
             ends = _when(end, "end")
             all_day = not isinstance(begins, dt.datetime)
             if all_day != (not isinstance(ends, dt.datetime)):
-                raise ScaffoldError(f"expected the end written like the start ({_written(begins)}): both a date "
-                                    f"alone (all day) or both a date and a time, found {_written(ends)}")
+                raise ScaffoldError(
+                    f"expected the end written like the start ({_written(begins)}): both a date "
+                    f"alone (all day) or both a date and a time, found {_written(ends)}"
+                )
             if ends < begins or (ends == begins and not all_day):
                 what = "last day not before the first" if all_day else "end after the start"
                 raise ScaffoldError(f"expected the {what} ({_written(begins)}), found {_written(ends)}")
@@ -152,7 +171,7 @@ def new_news(settings, existing: dict, title: str, today: dt.date, summary: str 
         if location:
             event["location"] = _text(location, "location", 'LOCATION="Havbjerg Rådhus, mødesal 1"', LOCATION_MAX)
     elif end or location:
-        raise ScaffoldError("a meeting needs its start, e.g. START=\"2026-12-03 08:30\"")
+        raise ScaffoldError('a meeting needs its start, e.g. START="2026-12-03 08:30"')
     base = slugify(title, lang=settings.default_language) or ("moede" if event else "nyhed")
     slug = unique(base, news_addresses(existing))
     folder = f"news/{today.year}"
@@ -179,13 +198,16 @@ def new_news(settings, existing: dict, title: str, today: dt.date, summary: str 
         tr = [f"title: {scalar(todo(title))}", f"summary: {scalar(todo(summary))}"]
         if event and "location" in event:
             tr += ["event:", f"  location: {scalar(todo(event['location']))}"]
-        body = (f"\n<!-- {PLACEHOLDER} translate the text of {source} below this line; the fields above "
-                f"marked {PLACEHOLDER} too. -->\n")
+        body = (
+            f"\n<!-- {PLACEHOLDER} translate the text of {source} below this line; the fields above "
+            f"marked {PLACEHOLDER} too. -->\n"
+        )
         out[f"{folder}/{slug}.{lang}.md"] = _file(tr, body)
     return out
 
 
 # ---------------------------------------------------------------- commitments
+
 
 def _front_matter(path: str, text: str):
     try:
@@ -215,8 +237,10 @@ def _append_commitment(path: str, text: str, item: list[str]) -> str:
         if rest == "[]":
             lines[key] = "commitments:"
         elif rest:
-            raise ScaffoldError(f"{path}:{key + 1}: the commitments are written on one line; write them as a "
-                                f"list, one `- id: ...` per commitment, then try again")
+            raise ScaffoldError(
+                f"{path}:{key + 1}: the commitments are written on one line; write them as a "
+                f"list, one `- id: ...` per commitment, then try again"
+            )
         else:
             found = None
             for j in range(key + 1, close):
@@ -243,15 +267,19 @@ def add_commitment(settings, existing: dict, pillar: str, text: str, commitment_
     source = f"policy/pillars/{pillar}.{default}.md"
     if source not in existing:
         pillars = sorted({p.split("/")[-1].split(".")[0] for p in existing if p.startswith("policy/pillars/")})
-        raise ScaffoldError(f"unknown pillar {json.dumps(pillar or '', ensure_ascii=False)}: expected one of "
-                            f"{', '.join(pillars) or 'none'} (the file names in policy/pillars/)")
+        raise ScaffoldError(
+            f"unknown pillar {json.dumps(pillar or '', ensure_ascii=False)}: expected one of "
+            f"{', '.join(pillars) or 'none'} (the file names in policy/pillars/)"
+        )
     text = _text(text, "text", 'TEXT="Vi svarer inden for to arbejdsdage."', COMMITMENT_MAX)
     meta = _front_matter(source, existing[source]) or {}
     current = meta.get("commitments") if isinstance(meta, dict) else None
     ids = {str(c.get("id")) for c in current or [] if isinstance(c, dict)}
     if commitment_id:
         if not ID_RE.match(commitment_id):
-            raise ScaffoldError(f"expected an id of lowercase letters, digits and - like svartid, found {commitment_id!r}")
+            raise ScaffoldError(
+                f"expected an id of lowercase letters, digits and - like svartid, found {commitment_id!r}"
+            )
         if commitment_id in ids:
             raise ScaffoldError(f"the pillar {pillar} already has a commitment with the id {commitment_id}")
         cid = commitment_id
@@ -271,12 +299,18 @@ def add_commitment(settings, existing: dict, pillar: str, text: str, commitment_
         after = _front_matter(path, new) or {}
         old_list = before.get("commitments") or [] if isinstance(before, dict) else []
         new_list = after.get("commitments") if isinstance(after, dict) else None
-        if (not isinstance(new_list, list) or new_list[:-1] != old_list or not isinstance(new_list[-1], dict)
-                or new_list[-1].get("id") != cid):
-            raise ScaffoldError(f"{path}: could not add the commitment automatically; add it by hand "
-                                f"at the end of `commitments:` (see CONTENT.md)")
+        if (
+            not isinstance(new_list, list)
+            or new_list[:-1] != old_list
+            or not isinstance(new_list[-1], dict)
+            or new_list[-1].get("id") != cid
+        ):
+            raise ScaffoldError(
+                f"{path}: could not add the commitment automatically; add it by hand "
+                f"at the end of `commitments:` (see CONTENT.md)"
+            )
         out[path] = new
     return out
 
 
-__all__ = ["ScaffoldError", "slugify", "unique", "news_addresses", "scalar", "new_news", "add_commitment"]
+__all__ = ["ScaffoldError", "add_commitment", "new_news", "news_addresses", "scalar", "slugify", "unique"]

@@ -2,6 +2,7 @@
 
 The same `Schema` classes that validate content produce these files, so they never disagree.
 """
+
 from __future__ import annotations
 
 import json
@@ -9,7 +10,8 @@ import os
 
 from .models import TAG_LABEL, Contacts, NewsItem, Page, Pillar, Policy, Settings
 from .schema.limits import ID_PATTERN
-from .statement import REL as STATEMENT_REL, Statement
+from .statement import REL as STATEMENT_REL
+from .statement import Statement
 
 SCHEMA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schemas")
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -19,13 +21,20 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # server: VS Code's YAML extension, Neovim, Helix, JetBrains) and from .vscode/settings.json. Markdown
 # front matter gets none: the YAML extension does not read it (redhat-developer/vscode-yaml#207); the
 # validator checks it (pre-commit, and the annotations on a pull request).
-DATA_FILE_SCHEMAS = {"policy/contacts.yml": "contacts.schema.json", "news/tags.yml": "tags.schema.json",
-                     STATEMENT_REL: "accessibility.schema.json"}
+DATA_FILE_SCHEMAS = {
+    "policy/contacts.yml": "contacts.schema.json",
+    "news/tags.yml": "tags.schema.json",
+    STATEMENT_REL: "accessibility.schema.json",
+}
 
 
 def tags_schema() -> dict:
-    return {"title": "Tags (news/tags.yml)", "type": "object",
-            "propertyNames": {"pattern": ID_PATTERN}, "additionalProperties": TAG_LABEL.json()}
+    return {
+        "title": "Tags (news/tags.yml)",
+        "type": "object",
+        "propertyNames": {"pattern": ID_PATTERN},
+        "additionalProperties": TAG_LABEL.json(),
+    }
 
 
 def all_schemas() -> dict[str, dict]:

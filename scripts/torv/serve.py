@@ -272,8 +272,12 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         return self._send(code, "text/html; charset=utf-8", self._inject(page))
 
     def _inject(self, page: str) -> bytes:
-        script = RELOAD_TAG % {"src": SCRIPT_PATH, "version": self.preview.version, "status": VERSION_PATH,
-                               "poll": POLL_MS}
+        script = RELOAD_TAG % {
+            "src": SCRIPT_PATH,
+            "version": self.preview.version,
+            "status": VERSION_PATH,
+            "poll": POLL_MS,
+        }
         if self.preview.site_url:
             page = re.sub(
                 r'(<link rel="alternate" hreflang="[^"]*" href=")' + re.escape(self.preview.site_url), r"\1/", page

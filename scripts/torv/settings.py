@@ -1,4 +1,5 @@
 """The site's settings: `extra.torv` and the addresses in mkdocs.yml, read and checked into `SiteSettings`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,22 +32,22 @@ class ConfigError(Exception):
 @dataclass
 class SiteSettings:
     municipality: dict
-    languages: list            # codes, default first
+    languages: list  # codes, default first
     default_language: str
     language_names: dict
     timezone: str
     phone_region: str
     missing_translation: str
     reviewed_max_age_days: int
-    logo: str | None           # repository path of an SVG or PNG file (extra.torv.logo), or Torv's own symbol
-    brand_colour: str          # #rrggbb (extra.torv.brand_colour), checked for contrast
+    logo: str | None  # repository path of an SVG or PNG file (extra.torv.logo), or Torv's own symbol
+    brand_colour: str  # #rrggbb (extra.torv.brand_colour), checked for contrast
     site_url: str
     repo_url: str | None
     edit_base: str | None
     site_name: str
-    cname: str | None = None     # custom domain (site_url's host) for site/CNAME, when extra.torv.cname
-    warnings: tuple[Problem, ...] = ()   # what the validator reports about the settings besides content problems
-    renderer: str = "material"   # extra.torv.renderer: material or zensical (render.py)
+    cname: str | None = None  # custom domain (site_url's host) for site/CNAME, when extra.torv.cname
+    warnings: tuple[Problem, ...] = ()  # what the validator reports about the settings besides content problems
+    renderer: str = "material"  # extra.torv.renderer: material or zensical (render.py)
     markdown: MarkdownSetup = field(default_factory=lambda: setup_of([]))  # mkdocs.yml's, for the body check
 
 
@@ -79,9 +80,14 @@ def load_settings(root: str) -> SiteSettings:
     extra = (plain.get("extra") or {}) if isinstance(plain, dict) else {}
     raw = extra.get("torv") if isinstance(extra, dict) else None
     if not isinstance(raw, dict):
-        report.error("mkdocs.yml", 0, "extra.torv", "missing: expected Torv's settings under extra: torv:, "
-                                                     "e.g. languages: [{code: da, name: Dansk, default: true}]",
-                     code=codes.MISSING_FIELD)
+        report.error(
+            "mkdocs.yml",
+            0,
+            "extra.torv",
+            "missing: expected Torv's settings under extra: torv:, "
+            "e.g. languages: [{code: da, name: Dansk, default: true}]",
+            code=codes.MISSING_FIELD,
+        )
         raise ConfigError(report)
     site_url, repo_url = (_address(config, key, lines, report) for key in ("site_url", "repo_url"))
     ctx = Context(path="mkdocs.yml", lines=lines, site_url=site_url, root=root)
@@ -90,19 +96,25 @@ def load_settings(root: str) -> SiteSettings:
         report.add(p)
     if report.errors:
         raise ConfigError(report)
-    default = ctx.default_language     # set by checking the languages
+    default = ctx.default_language  # set by checking the languages
     edit_base = values.get("repo_edit_base")
     if not edit_base and repo_url and "github.com" in repo_url:
         edit_base = repo_url.rstrip("/") + "/edit/main/"
     return SiteSettings(
         municipality=values["municipality"],
-        languages=[default] + [c for c in ctx.languages if c != default], default_language=default,
+        languages=[default] + [c for c in ctx.languages if c != default],
+        default_language=default,
         language_names={lang["code"]: lang["name"] for lang in values["languages"]},
-        timezone=values["timezone"], phone_region=values["phone_region"],
-        missing_translation=values["missing_translation"], reviewed_max_age_days=values["reviewed_max_age_days"],
-        logo=values.get("logo"), brand_colour=values["brand_colour"],
+        timezone=values["timezone"],
+        phone_region=values["phone_region"],
+        missing_translation=values["missing_translation"],
+        reviewed_max_age_days=values["reviewed_max_age_days"],
+        logo=values.get("logo"),
+        brand_colour=values["brand_colour"],
         site_url=site_url.rstrip("/") + "/" if site_url else "",
-        repo_url=repo_url, edit_base=edit_base, site_name=str(config.get("site_name", "")),
+        repo_url=repo_url,
+        edit_base=edit_base,
+        site_name=str(config.get("site_name", "")),
         cname=url_host(site_url) if values["cname"] else None,
         warnings=tuple(report.problems) + tuple(_missing_site_url(site_url, lines)),
         renderer=values.get("renderer", "material"),
@@ -113,10 +125,18 @@ def load_settings(root: str) -> SiteSettings:
 def _missing_site_url(site_url: str | None, lines: Lines) -> list[Problem]:
     if site_url:
         return []
-    return [Problem(codes.NO_SITE_URL, "mkdocs.yml", 1, "site_url",
-                    "missing: expected the site's address like https://ORG.github.io/REPO/ (GitHub Pages) or "
-                    "https://erhverv.havbjerg.dk/; without it there are no feeds, calendars or sitemaps, and the "
-                    "404 page of each language cannot find its stylesheets", WARNING)]
+    return [
+        Problem(
+            codes.NO_SITE_URL,
+            "mkdocs.yml",
+            1,
+            "site_url",
+            "missing: expected the site's address like https://ORG.github.io/REPO/ (GitHub Pages) or "
+            "https://erhverv.havbjerg.dk/; without it there are no feeds, calendars or sitemaps, and the "
+            "404 page of each language cannot find its stylesheets",
+            WARNING,
+        )
+    ]
 
 
 def _read_config(path: str, report: Report) -> tuple[dict, object, Lines]:
@@ -128,8 +148,9 @@ def _read_config(path: str, report: Report) -> tuple[dict, object, Lines]:
         config = yaml.load(text, Loader=_MkdocsLoader) or {}
         plain, lines = load_yaml(_strip_tags(text), aliases=True)
     except FileNotFoundError:
-        report.error("mkdocs.yml", 0, "", "not found: run Torv from the repository's top folder",
-                     code=codes.MISSING_FILE)
+        report.error(
+            "mkdocs.yml", 0, "", "not found: run Torv from the repository's top folder", code=codes.MISSING_FILE
+        )
         raise ConfigError(report) from None
     except OSError as exc:
         report.error("mkdocs.yml", 0, "", f"cannot be read ({exc.strerror})", code=codes.UNREADABLE)
@@ -157,8 +178,13 @@ def _address(config: dict, key: str, lines: Lines, report: Report) -> str | None
     value = config.get(key)
     if value is None or isinstance(value, str):
         return value or None
-    report.error("mkdocs.yml", line_of(lines, (key,)), key, f"expected a web address like "
-                 f"https://erhverv.havbjerg.dk/, found {shown(value)}", code=codes.INVALID_URL)
+    report.error(
+        "mkdocs.yml",
+        line_of(lines, (key,)),
+        key,
+        f"expected a web address like https://erhverv.havbjerg.dk/, found {shown(value)}",
+        code=codes.INVALID_URL,
+    )
     return None
 
 

@@ -3,6 +3,7 @@
 Pure with respect to its inputs: `load_site(root, today)` reads files under `root` and returns
 (site, report); nothing is written and nothing raises on bad input.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,9 +35,9 @@ class Site:
     pages: list = dc_field(default_factory=list)
     contacts: dict = dc_field(default_factory=dict)
     tags: dict = dc_field(default_factory=dict)
-    assets: set = dc_field(default_factory=set)    # absolute paths of files pages refer to
+    assets: set = dc_field(default_factory=set)  # absolute paths of files pages refer to
     unpublished: list = dc_field(default_factory=list)
-    statement: dict | None = None                  # docs/accessibility.yml, checked (statement.py)
+    statement: dict | None = None  # docs/accessibility.yml, checked (statement.py)
 
     def published(self, entries: list[Entry]) -> list[Entry]:
         return [e for e in entries if e.state == "published"]
@@ -61,7 +62,11 @@ def load_site(root: str, today: dt.date | None = None, settings: SiteSettings | 
     site.pillars = sorted(entries["pillar"], key=lambda e: (e.default.get("order", 0), e.id))
     site.news = entries["news"]
     site.pages = entries["page"]
-    problems = name_problems(files, root, settings.default_language) + misnamed + policy_problems(policies, settings.default_language)
+    problems = (
+        name_problems(files, root, settings.default_language)
+        + misnamed
+        + policy_problems(policies, settings.default_language)
+    )
     problems += mark_states(site)
     problems += check_references(site, ld.refs, ld.unreadable, ld.broken_tags)
     assign_urls(site)
@@ -70,7 +75,7 @@ def load_site(root: str, today: dt.date | None = None, settings: SiteSettings | 
     problems += link_problems
     ld.assets.update(documents)
     problems += large_pictures(ld.assets, root)
-    if settings.logo:                              # the logo may be kept in a content folder (docs/logo.svg)
+    if settings.logo:  # the logo may be kept in a content folder (docs/logo.svg)
         ld.assets.add(os.path.normpath(os.path.join(root, settings.logo)))
     failed = {p.path for p in ld.report.problems + problems if p.severity == ERROR}
     problems += unused_files([f for f in files if not f.endswith(".md")], root, ld.assets, failed)
@@ -82,21 +87,39 @@ def load_site(root: str, today: dt.date | None = None, settings: SiteSettings | 
 
 def policy_problems(policies: list[Entry], default: str) -> list[Problem]:
     """The site has at most one policy, in policy/policy.<lang>.md (a site of news and contacts has none)."""
-    return [Problem(codes.MISPLACED_FILE, e.sources.get(default, e.group), 0, "",
-                    f"expected the policy in policy/policy.{default}.md")
-            for e in policies if e.group != "policy/policy"]
+    return [
+        Problem(
+            codes.MISPLACED_FILE,
+            e.sources.get(default, e.group),
+            0,
+            "",
+            f"expected the policy in policy/policy.{default}.md",
+        )
+        for e in policies
+        if e.group != "policy/policy"
+    ]
 
 
-def unused_files(other: list[str], root: str, assets: set[str],
-                 failed: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
+def unused_files(
+    other: list[str], root: str, assets: set[str], failed: set[str] | frozenset[str] = frozenset()
+) -> list[Problem]:
     """Every file that is not Markdown is a picture or document somebody uses, a known data file, or reported.
     What a file with errors uses cannot be known: files in its folder (and below) are not reported."""
     folders = tuple(os.path.dirname(f) + "/" for f in failed)
-    return [Problem(codes.UNUSED_FILE, rel, 0, "", "this file is not used by any page: link to it from a page, "
-                                                   "or delete it", WARNING)
-            for rel in other
-            if rel not in DATA_FILES and os.path.normpath(os.path.join(root, rel)) not in assets
-            and not rel.startswith(folders)]
+    return [
+        Problem(
+            codes.UNUSED_FILE,
+            rel,
+            0,
+            "",
+            "this file is not used by any page: link to it from a page, or delete it",
+            WARNING,
+        )
+        for rel in other
+        if rel not in DATA_FILES
+        and os.path.normpath(os.path.join(root, rel)) not in assets
+        and not rel.startswith(folders)
+    ]
 
 
 def large_pictures(assets: set[str], root: str) -> list[Problem]:
@@ -105,7 +128,15 @@ def large_pictures(assets: set[str], root: str) -> list[Problem]:
     for path in sorted(assets):
         if extension(path) in PICTURE_TYPES and os.path.isfile(path) and os.path.getsize(path) > LARGE:
             size = size_text(os.path.getsize(path), "en").replace("\u00a0", " ")
-            out.append(Problem(codes.LARGE_PICTURE, os.path.relpath(path, root).replace(os.sep, "/"), 1, "",
-                               f"the picture is {size}, over 5 MB: save a smaller version (at most 3000 pixels wide) "
-                               f"and upload it in its place; visitors get smaller copies either way", WARNING))
+            out.append(
+                Problem(
+                    codes.LARGE_PICTURE,
+                    os.path.relpath(path, root).replace(os.sep, "/"),
+                    1,
+                    "",
+                    f"the picture is {size}, over 5 MB: save a smaller version (at most 3000 pixels wide) "
+                    f"and upload it in its place; visitors get smaller copies either way",
+                    WARNING,
+                )
+            )
     return out

@@ -1,4 +1,5 @@
 """The state of each entry: published, draft, scheduled or invalid; and pages not reviewed for too long."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,18 +28,34 @@ def mark_states(site: Site) -> list[Problem]:
         src = e.sources[d]
         if v.get("draft"):
             e.state = "draft"
-            problems.append(Problem(codes.DRAFT, src, line_of(e.lines[d], ("draft",)), "draft",
-                                    "not published (draft: true)", NOTE))
+            problems.append(
+                Problem(codes.DRAFT, src, line_of(e.lines[d], ("draft",)), "draft", "not published (draft: true)", NOTE)
+            )
         elif e.kind == "news" and v.get("date") and v["date"] > site.today:
             e.state = "scheduled"
-            problems.append(Problem(codes.SCHEDULED, src, line_of(e.lines[d], ("date",)), "date",
-                                    f"scheduled: published on {v['date'].isoformat()}", NOTE))
+            problems.append(
+                Problem(
+                    codes.SCHEDULED,
+                    src,
+                    line_of(e.lines[d], ("date",)),
+                    "date",
+                    f"scheduled: published on {v['date'].isoformat()}",
+                    NOTE,
+                )
+            )
         rv = v.get("reviewed")
         if rv and site.today - rv > max_age:
-            problems.append(Problem(codes.REVIEW_OVERDUE, src, line_of(e.lines[d], ("reviewed",)), "reviewed",
-                                    f"the page was last checked {rv.isoformat()}, more than "
-                                    f"{site.settings.reviewed_max_age_days} days ago: check it and update `reviewed`",
-                                    WARNING))
+            problems.append(
+                Problem(
+                    codes.REVIEW_OVERDUE,
+                    src,
+                    line_of(e.lines[d], ("reviewed",)),
+                    "reviewed",
+                    f"the page was last checked {rv.isoformat()}, more than "
+                    f"{site.settings.reviewed_max_age_days} days ago: check it and update `reviewed`",
+                    WARNING,
+                )
+            )
         if e.state != "published":
             site.unpublished.append(e)
     return problems

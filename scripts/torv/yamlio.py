@@ -9,6 +9,7 @@ Files are parsed by libyaml (PyYAML's C parser, some 15 times faster), whose nod
 marks; a file libyaml cannot read, one with an alias, or one too large or deeply nested for it is read
 again by PyYAML's Python parser, whose messages (and their lines) are the ones editors are shown.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,19 +47,21 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 
 class _ConfigLoader(_Loader):
     """mkdocs.yml is the developers' file: aliases are allowed there."""
+
     compose_node = yaml.SafeLoader.compose_node
 
 
 _Loader.yaml_implicit_resolvers = {}
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                              list("tTfF"))
-_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
-                              list("-+0123456789"))
-_Loader.add_implicit_resolver("tag:yaml.org,2002:float",
-                              re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
-                              list("-+0123456789."))
-_Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"),
-                              ["~", "n", "N", ""])
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
 def _plain_timestamp(loader, node):
@@ -107,9 +110,12 @@ def _shares_nodes(root: yaml.Node) -> bool:
             todo += node.value
     return False
 
+
 Lines = dict  # tuple path -> 1-based line number
-TOO_DEEP = ("broken YAML: lists and groups are nested too deeply (hundreds of [ or { inside each other); "
-            "write plain text, lists and `key: value` pairs")
+TOO_DEEP = (
+    "broken YAML: lists and groups are nested too deeply (hundreds of [ or { inside each other); "
+    "write plain text, lists and `key: value` pairs"
+)
 
 
 def decode(raw: bytes) -> str:
@@ -120,13 +126,17 @@ def decode(raw: bytes) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ReadError(codes.UNREADABLE, line, "the file is not UTF-8 text: save it as UTF-8 "
-                                                "(in most editors: File > Save with encoding > UTF-8)") from None
+        raise ReadError(
+            codes.UNREADABLE,
+            line,
+            "the file is not UTF-8 text: save it as UTF-8 (in most editors: File > Save with encoding > UTF-8)",
+        ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise ReadError(codes.UNREADABLE, line,
-                        "the file contains a NUL character: it looks like a binary file, not text")
+        raise ReadError(
+            codes.UNREADABLE, line, "the file contains a NUL character: it looks like a binary file, not text"
+        )
     return text
 
 
@@ -160,10 +170,19 @@ def load_yaml(text: str, first_line: int = 1, aliases: bool = False) -> tuple[ob
         line = (mark.line + first_line) if mark is not None else first_line
         problem = str(getattr(exc, "problem", "") or "")
         if "could not determine a constructor for the tag" in problem:
-            raise ReadError(codes.BROKEN_YAML, line, "a value starting with ! is a YAML type tag, which Torv does not "
-                                                     "read: put the value in quotes, e.g. title: \"!Nyhed\"") from None
-        raise ReadError(codes.BROKEN_YAML, line, "the YAML could not be read (" + (problem or "unsupported value")
-                        + "); write plain text, lists and `key: value` pairs") from None
+            raise ReadError(
+                codes.BROKEN_YAML,
+                line,
+                "a value starting with ! is a YAML type tag, which Torv does not "
+                'read: put the value in quotes, e.g. title: "!Nyhed"',
+            ) from None
+        raise ReadError(
+            codes.BROKEN_YAML,
+            line,
+            "the YAML could not be read ("
+            + (problem or "unsupported value")
+            + "); write plain text, lists and `key: value` pairs",
+        ) from None
     _record_lines(node, (), lines, first_line, 0)
     lines[()] = node.start_mark.line + first_line
     return value, lines
@@ -210,7 +229,7 @@ def _record_lines(node, path, lines, first_line, depth):
         for k, v in node.value:
             if not isinstance(k, yaml.ScalarNode):
                 continue
-            p = path + (k.value,)   # mapping keys as written (text); list positions are ints
+            p = path + (k.value,)  # mapping keys as written (text); list positions are ints
             lines.setdefault(p, k.start_mark.line + first_line)
             _record_lines(v, p, lines, first_line, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
@@ -232,8 +251,12 @@ def _check_duplicate_keys(node, first_line, depth, where=""):
             name = f"{where}.{k.value}" if where else str(k.value)
             line = k.start_mark.line + first_line
             if k.value in seen:
-                raise ReadError(codes.DUPLICATE_FIELD, line,
-                                f"written twice (also on line {seen[k.value]}): keep one of them", field=name)
+                raise ReadError(
+                    codes.DUPLICATE_FIELD,
+                    line,
+                    f"written twice (also on line {seen[k.value]}): keep one of them",
+                    field=name,
+                )
             seen[k.value] = line
             _check_duplicate_keys(v, first_line, depth + 1, name)
     elif isinstance(node, yaml.SequenceNode):
@@ -244,43 +267,92 @@ def _check_duplicate_keys(node, first_line, depth, where=""):
 # What PyYAML's messages mean to an editor: (start of PyYAML's problem, context or "", plain words,
 # whether the problem is best shown on the line where the construct began).
 _PLAIN = [
-    ("mapping values are not allowed here", "",
-     "a colon followed by a space inside a value: put the value in quotes, "
-     "e.g. title: \"Dialogmøde: erhvervsklimaet\"", False),
-    ("found character '\\t' that cannot start any token", "",
-     "a tab character: indent with spaces", False),
-    ("", "while scanning a directive",
-     "a line starting with % is read as a YAML directive: start the line with the field name, "
-     "e.g. title: \"50% rabat\"", False),
-    ("found an alias", "",
-     "a value starting with *: put it in quotes, e.g. title: \"*Nyhed*\"", False),
-    ("found undefined alias", "",
-     "a value starting with *: put it in quotes, e.g. title: \"*Nyhed*\"", False),
-    ("expected alphabetic or numeric character", "while scanning an a",
-     "a value starting with * or &: put it in quotes, e.g. title: \"*Nyhed*\"", False),
-    ("found character '@' that cannot start any token", "",
-     "a value starting with @: put it in quotes, e.g. title: \"@havbjerg\"", False),
-    ("found character '`' that cannot start any token", "",
-     "a value starting with `: put it in quotes, e.g. title: \"`Nyhed`\"", False),
-    ("found character '%' that cannot start any token", "",
-     "a value starting with %: put it in quotes, e.g. title: \"%50 rabat\"", False),
-    ("expected <block end>", "",
-     "the indentation does not line up: the fields of one group (and the - items of one list) "
-     "must start in the same column, indented with spaces", False),
-    ("could not find expected ':'", "",
-     "a line that is not `field: value`: expected a field name, a colon and a space, e.g. "
-     "title: Dialogmøde (a text that goes on over several lines must be indented)", True),
-    ("found unexpected end of stream", "while scanning a quoted scalar",
-     "a quote is not closed: a value that starts with a quote must end with the same quote, "
-     "e.g. title: \"Dialogmøde\"", True),
-    ("expected ',' or ']'", "",
-     "a list in [ ] is not closed or is missing a comma, e.g. tags: [forum, workshop]", True),
-    ("expected ',' or '}'", "",
-     "a group in { } is not closed or is missing a comma, e.g. role: {da: Borgmester, en: Mayor}", True),
-    ("but found another document", "",
-     "a second `---` line: expected one block of fields; remove the extra `---`", False),
-    ("expected chomping or indentation indicators", "",
-     "nothing may follow | or > on the same line: start the text on the next line, indented", False),
+    (
+        "mapping values are not allowed here",
+        "",
+        "a colon followed by a space inside a value: put the value in quotes, "
+        'e.g. title: "Dialogmøde: erhvervsklimaet"',
+        False,
+    ),
+    ("found character '\\t' that cannot start any token", "", "a tab character: indent with spaces", False),
+    (
+        "",
+        "while scanning a directive",
+        "a line starting with % is read as a YAML directive: start the line with the field name, "
+        'e.g. title: "50% rabat"',
+        False,
+    ),
+    ("found an alias", "", 'a value starting with *: put it in quotes, e.g. title: "*Nyhed*"', False),
+    ("found undefined alias", "", 'a value starting with *: put it in quotes, e.g. title: "*Nyhed*"', False),
+    (
+        "expected alphabetic or numeric character",
+        "while scanning an a",
+        'a value starting with * or &: put it in quotes, e.g. title: "*Nyhed*"',
+        False,
+    ),
+    (
+        "found character '@' that cannot start any token",
+        "",
+        'a value starting with @: put it in quotes, e.g. title: "@havbjerg"',
+        False,
+    ),
+    (
+        "found character '`' that cannot start any token",
+        "",
+        'a value starting with `: put it in quotes, e.g. title: "`Nyhed`"',
+        False,
+    ),
+    (
+        "found character '%' that cannot start any token",
+        "",
+        'a value starting with %: put it in quotes, e.g. title: "%50 rabat"',
+        False,
+    ),
+    (
+        "expected <block end>",
+        "",
+        "the indentation does not line up: the fields of one group (and the - items of one list) "
+        "must start in the same column, indented with spaces",
+        False,
+    ),
+    (
+        "could not find expected ':'",
+        "",
+        "a line that is not `field: value`: expected a field name, a colon and a space, e.g. "
+        "title: Dialogmøde (a text that goes on over several lines must be indented)",
+        True,
+    ),
+    (
+        "found unexpected end of stream",
+        "while scanning a quoted scalar",
+        "a quote is not closed: a value that starts with a quote must end with the same quote, "
+        'e.g. title: "Dialogmøde"',
+        True,
+    ),
+    (
+        "expected ',' or ']'",
+        "",
+        "a list in [ ] is not closed or is missing a comma, e.g. tags: [forum, workshop]",
+        True,
+    ),
+    (
+        "expected ',' or '}'",
+        "",
+        "a group in { } is not closed or is missing a comma, e.g. role: {da: Borgmester, en: Mayor}",
+        True,
+    ),
+    (
+        "but found another document",
+        "",
+        "a second `---` line: expected one block of fields; remove the extra `---`",
+        False,
+    ),
+    (
+        "expected chomping or indentation indicators",
+        "",
+        "nothing may follow | or > on the same line: start the text on the next line, indented",
+        False,
+    ),
 ]
 
 
@@ -324,16 +396,20 @@ def _colon_in_value(lines: list[str], n: int, column: int) -> str | None:
     if any(q in line[:column] for q in CURLY):
         m = FIELD_LINE.match(line)
         key = m.group(2) if m else "title"
-        return (f"the value is in curly quotes (“...” or ”...”, as Word and phones write them), which YAML does not "
-                f"read as quotes: type straight quotes instead, e.g. {key}: \"Dialogmøde: erhvervsklimaet\"")
+        return (
+            f"the value is in curly quotes (“...” or ”...”, as Word and phones write them), which YAML does not "
+            f'read as quotes: type straight quotes instead, e.g. {key}: "Dialogmøde: erhvervsklimaet"'
+        )
     m = FIELD_LINE.match(line)
     if m and line.index(":", len(m.group(1))) == column and n > 0:
         above = next((FIELD_LINE.match(lines[i]) for i in range(n - 1, -1, -1) if lines[i].strip()), None)
         if above and len(above.group(1)) < len(m.group(1)):
             spaces = len(above.group(1))
-            return (f"`{m.group(2)}` is indented further than `{above.group(2)}` on the line above: the fields of "
-                    f"one group start in the same column; indent it with {spaces} space{'' if spaces == 1 else 's'}, "
-                    f"like `{above.group(2)}`")
+            return (
+                f"`{m.group(2)}` is indented further than `{above.group(2)}` on the line above: the fields of "
+                f"one group start in the same column; indent it with {spaces} space{'' if spaces == 1 else 's'}, "
+                f"like `{above.group(2)}`"
+            )
     return None
 
 
@@ -352,13 +428,17 @@ def split_front_matter(text: str) -> Document:
     """Front matter between `---` lines at the very top, then Markdown."""
     all_lines = text.split("\n")
     if not all_lines or not FENCE.match(all_lines[0]):
-        raise ReadError(codes.FRONT_MATTER, 1, "expected front matter: the file must start with a line `---`, then the fields, "
-                           "one per line (e.g. `title: Dialogmøde`), then another line `---`, then the text")
+        raise ReadError(
+            codes.FRONT_MATTER,
+            1,
+            "expected front matter: the file must start with a line `---`, then the fields, "
+            "one per line (e.g. `title: Dialogmøde`), then another line `---`, then the text",
+        )
     for i in range(1, len(all_lines)):
         if FENCE.match(all_lines[i]) or all_lines[i].rstrip() == "...":
             fm = "\n".join(all_lines[1:i])
             meta, lines = load_yaml(fm, first_line=2)
-            body = "\n".join(all_lines[i + 1:])
+            body = "\n".join(all_lines[i + 1 :])
             return Document(meta, lines, body, i + 2)
     raise ReadError(codes.FRONT_MATTER, 1, "the front matter is not closed: add a line `---` after the last field")
 

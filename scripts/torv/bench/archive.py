@@ -5,6 +5,7 @@ contacts, tags and pages; its own news items are left out and N generated ones w
 over the ten years before `today`: every third a meeting, each with tags, pillars (some with a
 commitment), contacts, and a translation in every language. Same N and seed, same archive.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -27,17 +28,17 @@ YEARS = 10
 @dataclasses.dataclass(frozen=True)
 class Pillar:
     id: str
-    title: dict            # lang -> title
-    summary: dict          # lang -> summary
-    slug: dict             # lang -> the pillar's name in addresses
-    commitments: tuple     # (id, {lang: text}) ...
+    title: dict  # lang -> title
+    summary: dict  # lang -> summary
+    slug: dict  # lang -> the pillar's name in addresses
+    commitments: tuple  # (id, {lang: text}) ...
 
 
 @dataclasses.dataclass(frozen=True)
 class Contact:
     id: str
-    name: dict             # lang -> name (a person's is the same in every language)
-    role: dict             # lang -> role ("" for a unit)
+    name: dict  # lang -> name (a person's is the same in every language)
+    role: dict  # lang -> role ("" for a unit)
     email: str
     phone: str
 
@@ -45,12 +46,13 @@ class Contact:
 @dataclasses.dataclass(frozen=True)
 class BaseSite:
     """What the generator (and the baseline) take from the base site."""
+
     root: str
-    languages: tuple       # codes, default first
+    languages: tuple  # codes, default first
     language_names: dict
     municipality: dict
     site_url: str
-    tags: dict             # id -> {lang: label}
+    tags: dict  # id -> {lang: label}
     pillars: tuple
     contacts: tuple
 
@@ -59,25 +61,25 @@ class BaseSite:
 class Meeting:
     start: dt.datetime
     end: dt.datetime
-    location: dict         # lang -> text
+    location: dict  # lang -> text
     address: str
-    registration: str      # "" when none
+    registration: str  # "" when none
     deadline: dt.date | None
-    audience: dict         # lang -> text, empty when none
+    audience: dict  # lang -> text, empty when none
     cancelled: bool
 
 
 @dataclasses.dataclass(frozen=True)
 class Item:
-    id: str                # file name, the default language's address
+    id: str  # file name, the default language's address
     number: int
     date: dt.date
-    title: dict            # lang -> title
+    title: dict  # lang -> title
     summary: dict
-    slug: dict             # lang -> the item's name in addresses
-    body: dict             # lang -> Markdown
+    slug: dict  # lang -> the item's name in addresses
+    body: dict  # lang -> Markdown
     tags: tuple
-    pillars: tuple         # "dialog" or "dialog/hoering"
+    pillars: tuple  # "dialog" or "dialog/hoering"
     contacts: tuple
     meeting: Meeting | None
 
@@ -88,7 +90,7 @@ class Item:
 
 @dataclasses.dataclass(frozen=True)
 class Archive:
-    root: str              # the Torv repository written
+    root: str  # the Torv repository written
     today: dt.date
     base: BaseSite
     items: tuple
@@ -137,28 +139,50 @@ def read_base(root: str = BASE_SITE) -> BaseSite:
         pid, lang, _ = name.rsplit(".", 2)
         if lang != codes[0]:
             continue
-        per_lang = {lg: _front_matter(os.path.join(folder, f"{pid}.{lg}.md")) for lg in codes
-                    if os.path.exists(os.path.join(folder, f"{pid}.{lg}.md"))}
+        per_lang = {
+            lg: _front_matter(os.path.join(folder, f"{pid}.{lg}.md"))
+            for lg in codes
+            if os.path.exists(os.path.join(folder, f"{pid}.{lg}.md"))
+        }
         base = per_lang[codes[0]]
         commitments = []
         for c in base.get("commitments", []):
-            text = {lg: next((t["text"] for t in fm.get("commitments", []) if t["id"] == c["id"]), c["text"])
-                    for lg, fm in per_lang.items()}
+            text = {
+                lg: next((t["text"] for t in fm.get("commitments", []) if t["id"] == c["id"]), c["text"])
+                for lg, fm in per_lang.items()
+            }
             commitments.append((c["id"], text))
-        pillars.append((base.get("order", 0), Pillar(
-            id=pid, title={lg: per_lang.get(lg, base)["title"] for lg in codes},
-            summary={lg: per_lang.get(lg, base)["summary"] for lg in codes},
-            slug={lg: per_lang.get(lg, {}).get("slug", pid) for lg in codes}, commitments=tuple(commitments))))
+        pillars.append(
+            (
+                base.get("order", 0),
+                Pillar(
+                    id=pid,
+                    title={lg: per_lang.get(lg, base)["title"] for lg in codes},
+                    summary={lg: per_lang.get(lg, base)["summary"] for lg in codes},
+                    slug={lg: per_lang.get(lg, {}).get("slug", pid) for lg in codes},
+                    commitments=tuple(commitments),
+                ),
+            )
+        )
     contacts = _yaml(os.path.join(root, "policy", "contacts.yml"))
-    people = [Contact(p["id"], {lg: p["name"] for lg in codes}, p["role"], p["email"], p["phone"])
-              for p in contacts.get("people", [])]
-    units = [Contact(u["id"], u["name"], {lg: "" for lg in codes}, u["email"], u["phone"])
-             for u in contacts.get("units", [])]
+    people = [
+        Contact(p["id"], dict.fromkeys(codes, p["name"]), p["role"], p["email"], p["phone"])
+        for p in contacts.get("people", [])
+    ]
+    units = [
+        Contact(u["id"], u["name"], dict.fromkeys(codes, ""), u["email"], u["phone"]) for u in contacts.get("units", [])
+    ]
     site_url = _yaml(os.path.join(root, "mkdocs.yml")).get("site_url") or ""
-    return BaseSite(root=root, languages=codes, language_names={lg["code"]: lg["name"] for lg in langs},
-                    municipality=torv["municipality"], site_url=site_url, tags=tags,
-                    pillars=tuple(p for _, p in sorted(pillars, key=lambda op: (op[0], op[1].id))),
-                    contacts=tuple(people + units))
+    return BaseSite(
+        root=root,
+        languages=codes,
+        language_names={lg["code"]: lg["name"] for lg in langs},
+        municipality=torv["municipality"],
+        site_url=site_url,
+        tags=tags,
+        pillars=tuple(p for _, p in sorted(pillars, key=lambda op: (op[0], op[1].id))),
+        contacts=tuple(people + units),
+    )
 
 
 def make_items(base: BaseSite, n: int, today: dt.date = TODAY, seed: int = 13) -> tuple:
@@ -174,8 +198,9 @@ def make_items(base: BaseSite, n: int, today: dt.date = TODAY, seed: int = 13) -
         pool = words.MEETING_SUBJECTS if meeting else words.NEWS_SUBJECTS
         k = rng.randrange(len(pool["en"]))
         title = {lg: f"{words.in_language(pool, lg)[k]} ({number})" for lg in langs}
-        summary = {lg: words.in_language(words.SUMMARY, lg).format(subject=words.in_language(pool, lg)[k])
-                   for lg in langs}
+        summary = {
+            lg: words.in_language(words.SUMMARY, lg).format(subject=words.in_language(pool, lg)[k]) for lg in langs
+        }
         slug = {lg: f"{words.in_language(words.ITEM_WORD, lg)}-{number:05d}" for lg in langs}
         sentences = rng.sample(range(len(words.SENTENCES["en"])), k=rng.randint(7, len(words.SENTENCES["en"])))
         with_list = number % 4 == 0
@@ -185,34 +210,46 @@ def make_items(base: BaseSite, n: int, today: dt.date = TODAY, seed: int = 13) -
             pillars.append(pillar.id)
             if pillar.commitments and rng.random() < 0.4:
                 pillars.append(f"{pillar.id}/{rng.choice(pillar.commitments)[0]}")
-        items.append(Item(
-            id=slug[langs[0]], number=number, date=date, title=title, summary=summary, slug=slug, body=body,
-            tags=tuple(rng.sample(sorted(base.tags), k=min(len(base.tags), rng.randint(1, 3)))),
-            pillars=tuple(pillars),
-            contacts=tuple(c.id for c in rng.sample(base.contacts, k=min(len(base.contacts), rng.randint(1, 2)))),
-            meeting=meeting))
+        items.append(
+            Item(
+                id=slug[langs[0]],
+                number=number,
+                date=date,
+                title=title,
+                summary=summary,
+                slug=slug,
+                body=body,
+                tags=tuple(rng.sample(sorted(base.tags), k=min(len(base.tags), rng.randint(1, 3)))),
+                pillars=tuple(pillars),
+                contacts=tuple(c.id for c in rng.sample(base.contacts, k=min(len(base.contacts), rng.randint(1, 2)))),
+                meeting=meeting,
+            )
+        )
     return tuple(items)
 
 
 def _meeting(rng: random.Random, langs, date: dt.date, number: int) -> Meeting:
-    start = dt.datetime.combine(date + dt.timedelta(days=rng.randint(5, 30)),
-                                dt.time(rng.choice([8, 9, 13, 16]), rng.choice([0, 30])))
+    start = dt.datetime.combine(
+        date + dt.timedelta(days=rng.randint(5, 30)), dt.time(rng.choice([8, 9, 13, 16]), rng.choice([0, 30]))
+    )
     k = rng.randrange(len(words.ADDRESSES))
     registration = rng.random() < 0.5
     return Meeting(
-        start=start, end=start + dt.timedelta(hours=2),
-        location={lg: words.in_language(words.LOCATIONS, lg)[k] for lg in langs}, address=words.ADDRESSES[k],
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        location={lg: words.in_language(words.LOCATIONS, lg)[k] for lg in langs},
+        address=words.ADDRESSES[k],
         registration=f"https://havbjerg.example/tilmelding/moede-{number}" if registration else "",
         deadline=start.date() - dt.timedelta(days=3) if registration else None,
         audience={lg: words.in_language(words.AUDIENCE, lg) for lg in langs} if rng.random() < 0.5 else {},
-        cancelled=rng.random() < 0.07)
+        cancelled=rng.random() < 0.07,
+    )
 
 
 def _body(pool: list, picks: list, with_list: bool) -> str:
     sentences = [pool[k] for k in picks]
     third = max(1, len(sentences) // 3)
-    paragraphs = [" ".join(sentences[:third]), " ".join(sentences[third:2 * third]),
-                  " ".join(sentences[2 * third:])]
+    paragraphs = [" ".join(sentences[:third]), " ".join(sentences[third : 2 * third]), " ".join(sentences[2 * third :])]
     if with_list:
         paragraphs.insert(2, "\n".join(f"- {s[0].lower()}{s[1:-1]}," for s in sentences[:3]))
     return "\n\n".join(p for p in paragraphs if p) + "\n"

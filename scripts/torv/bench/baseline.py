@@ -8,6 +8,7 @@ policy and a page per pillar with its commitments, a contact page and Material's
 plugin; Material's blog plugin cannot be combined with static-i18n). Meeting facts, pillars and contacts
 are written into each item's page as Markdown.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,9 +20,9 @@ from babel.dates import format_date, format_time
 from .archive import Archive, Item
 from .words import LABELS, in_language
 
-NEWS = "nyheder"     # the baseline's folders (static-i18n's suffix structure: one path in every language)
+NEWS = "nyheder"  # the baseline's folders (static-i18n's suffix structure: one path in every language)
 POLICY = "politik"
-BUILD_ARGS = ("build", "-q", "-f")   # python -m mkdocs build -q -f <project>/mkdocs.yml -d <out>
+BUILD_ARGS = ("build", "-q", "-f")  # python -m mkdocs build -q -f <project>/mkdocs.yml -d <out>
 
 
 def _config(archive: Archive) -> dict:
@@ -31,8 +32,12 @@ def _config(archive: Archive) -> dict:
     d = names[default]
     languages = []
     for lg in base.languages:
-        entry = {"locale": lg, "name": base.language_names.get(lg, lg), "build": True,
-                 "site_name": base.municipality.get(lg, base.municipality[default])}
+        entry = {
+            "locale": lg,
+            "name": base.language_names.get(lg, lg),
+            "build": True,
+            "site_name": base.municipality.get(lg, base.municipality[default]),
+        }
         if lg == default:
             entry["default"] = True
         else:
@@ -41,13 +46,26 @@ def _config(archive: Archive) -> dict:
     return {
         "site_name": base.municipality[default],
         "site_url": base.site_url,
-        "theme": {"name": "material", "language": default, "font": False,
-                  "features": ["navigation.tabs", "navigation.top", "navigation.indexes", "toc.follow"]},
-        "plugins": ["search", "tags", {"i18n": {"docs_structure": "suffix", "fallback_to_default": True,
-                                                 "reconfigure_material": True, "reconfigure_search": True,
-                                                 "languages": languages}}],
-        "markdown_extensions": ["abbr", "attr_list", "admonition", "def_list", "tables",
-                                {"toc": {"permalink": False}}],
+        "theme": {
+            "name": "material",
+            "language": default,
+            "font": False,
+            "features": ["navigation.tabs", "navigation.top", "navigation.indexes", "toc.follow"],
+        },
+        "plugins": [
+            "search",
+            "tags",
+            {
+                "i18n": {
+                    "docs_structure": "suffix",
+                    "fallback_to_default": True,
+                    "reconfigure_material": True,
+                    "reconfigure_search": True,
+                    "languages": languages,
+                }
+            },
+        ],
+        "markdown_extensions": ["abbr", "attr_list", "admonition", "def_list", "tables", {"toc": {"permalink": False}}],
         "extra": {"generator": False},
         "nav": [
             "index.md",
@@ -75,9 +93,11 @@ def news_page(archive: Archive, item: Item, lang: str) -> str:
     parts = [item.summary[lang], f"*{t['published']}: {_date(item.date, lang)}*"]
     m = item.meeting
     if m:
-        facts = [f"**{t['when']}:** {_date(m.start.date(), lang)}, "
-                 f"{format_time(m.start, 'short', locale=lang)}–{format_time(m.end, 'short', locale=lang)}",
-                 f"**{t['where']}:** {m.location[lang]}, {m.address}"]
+        facts = [
+            f"**{t['when']}:** {_date(m.start.date(), lang)}, "
+            f"{format_time(m.start, 'short', locale=lang)}–{format_time(m.end, 'short', locale=lang)}",
+            f"**{t['where']}:** {m.location[lang]}, {m.address}",
+        ]
         if m.audience:
             facts.append(f"**{t['audience']}:** {m.audience[lang]}")
         if m.registration:
@@ -97,16 +117,20 @@ def news_page(archive: Archive, item: Item, lang: str) -> str:
     parts.append(f"## {t['pillars']}\n\n" + "\n".join(links))
     contacts = {c.id: c for c in base.contacts}
     people = [contacts[cid] for cid in item.contacts]
-    parts.append(f"## {t['contact']}\n\n" + "\n".join(
-        f"- **{c.name[lang]}**{', ' + c.role[lang] if c.role[lang] else ''} · "
-        f"[{c.email}](mailto:{c.email}) · {c.phone}" for c in people))
+    parts.append(
+        f"## {t['contact']}\n\n"
+        + "\n".join(
+            f"- **{c.name[lang]}**{', ' + c.role[lang] if c.role[lang] else ''} · "
+            f"[{c.email}](mailto:{c.email}) · {c.phone}"
+            for c in people
+        )
+    )
     tags = [base.tags[tag].get(lang, tag) for tag in item.tags]
     return _page(item.title[lang], "\n\n".join(parts) + "\n", description=item.summary[lang], tags=tags)
 
 
 def _list_entry(item: Item, lang: str, prefix: str = "") -> str:
-    return (f"- **[{item.title[lang]}]({prefix}{item.id}.md)**  \n"
-            f"  {_date(item.date, lang)} · {item.summary[lang]}")
+    return f"- **[{item.title[lang]}]({prefix}{item.id}.md)**  \n  {_date(item.date, lang)} · {item.summary[lang]}"
 
 
 def pages(archive: Archive, lang: str) -> dict[str, str]:
@@ -121,28 +145,46 @@ def pages(archive: Archive, lang: str) -> dict[str, str]:
     years: dict = {}
     for item in newest:
         years.setdefault(item.date.year, []).append(_list_entry(item, lang))
-    out[f"{NEWS}/index"] = _page(t["news"], "\n\n".join(f"## {year}\n\n" + "\n".join(entries)
-                                                         for year, entries in years.items()) + "\n")
-    out["moeder"] = _page(t["meetings"], f"## {t['upcoming']}\n\n"
-                          + "\n".join(_list_entry(i, lang, f"{NEWS}/") for i in upcoming)
-                          + f"\n\n## {t['past']}\n\n" + "\n".join(_list_entry(i, lang, f"{NEWS}/") for i in past)
-                          + "\n")
+    out[f"{NEWS}/index"] = _page(
+        t["news"], "\n\n".join(f"## {year}\n\n" + "\n".join(entries) for year, entries in years.items()) + "\n"
+    )
+    out["moeder"] = _page(
+        t["meetings"],
+        f"## {t['upcoming']}\n\n"
+        + "\n".join(_list_entry(i, lang, f"{NEWS}/") for i in upcoming)
+        + f"\n\n## {t['past']}\n\n"
+        + "\n".join(_list_entry(i, lang, f"{NEWS}/") for i in past)
+        + "\n",
+    )
     pillar_list = "\n".join(f"- [{p.title[lang]}]({POLICY}/{p.id}.md): {p.summary[lang]}" for p in base.pillars)
     out["index"] = _page(
         base.municipality.get(lang, base.municipality[base.languages[0]]),
         f"## {t['pillars']}\n\n{pillar_list}\n\n## {t['latest']}\n\n"
         + "\n".join(_list_entry(i, lang, f"{NEWS}/") for i in newest[:5])
         + f"\n\n[{t['news']}]({NEWS}/index.md)\n\n## {t['upcoming']}\n\n"
-        + ("\n".join(_list_entry(i, lang, f"{NEWS}/") for i in upcoming[:5]) or "-") + "\n")
-    out[f"{POLICY}/index"] = _page(t["policy"], "\n".join(
-        f"- [{p.title[lang]}]({p.id}.md): {p.summary[lang]}" for p in base.pillars) + "\n")
+        + ("\n".join(_list_entry(i, lang, f"{NEWS}/") for i in upcoming[:5]) or "-")
+        + "\n",
+    )
+    out[f"{POLICY}/index"] = _page(
+        t["policy"], "\n".join(f"- [{p.title[lang]}]({p.id}.md): {p.summary[lang]}" for p in base.pillars) + "\n"
+    )
     for p in base.pillars:
-        out[f"{POLICY}/{p.id}"] = _page(p.title[lang], f"{p.summary[lang]}\n\n## {t['commitments']}\n\n" + "\n".join(
-            f"- {text[lang]}" for _, text in p.commitments) + "\n")
+        out[f"{POLICY}/{p.id}"] = _page(
+            p.title[lang],
+            f"{p.summary[lang]}\n\n## {t['commitments']}\n\n"
+            + "\n".join(f"- {text[lang]}" for _, text in p.commitments)
+            + "\n",
+        )
     out["emner"] = _page(t["tags"], "<!-- material/tags -->\n")
-    out["kontakt"] = _page(t["contact"], "\n".join(
-        f"- **{c.name[lang]}**{', ' + c.role[lang] if c.role[lang] else ''} · [{c.email}](mailto:{c.email}) · "
-        f"{c.phone}" for c in base.contacts) + "\n")
+    out["kontakt"] = _page(
+        t["contact"],
+        "\n".join(
+            f"- **{c.name[lang]}**{', ' + c.role[lang] if c.role[lang] else ''} · [{c.email}](mailto:{c.email}) · "
+            f"{c.phone}"
+            for c in base.contacts
+        )
+        + "\n",
+    )
     return out
 
 

@@ -1,6 +1,7 @@
 """Time the live preview (`make serve`) as an editor meets it: save a news item, then measure how long
 until the preview serves the changed page (polled over HTTP) and until the open page in Chromium has
 reloaded itself and shows the change (its DOMContentLoaded, on the same clock as the save)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -19,22 +20,22 @@ from .measure import RENDER_ENV, news_pages, torv_serve_command
 
 START_TIMEOUT_S = 600
 SAVE_TIMEOUT_S = 180
-POLL_S = 0.02          # the open page is checked this often (in the browser)
-SERVED_POLL_S = 0.1    # the preview server is asked this often: the preview builds in the same process
-SETTLE_S = 1.5          # after a reload, before the next save: the preview is idle again
+POLL_S = 0.02  # the open page is checked this often (in the browser)
+SERVED_POLL_S = 0.1  # the preview server is asked this often: the preview builds in the same process
+SETTLE_S = 1.5  # after a reload, before the next save: the preview is idle again
 ADDRESS = re.compile(r"Preview on (http://127\.0\.0\.1:\d+/)")
-REBUILD = "rebuilding the preview"     # serve.py's line when it starts a rebuild
-REBUILT = "Rebuilt "                   # incremental.py's line saying what a build rendered again
+REBUILD = "rebuilding the preview"  # serve.py's line when it starts a rebuild
+REBUILT = "Rebuilt "  # incremental.py's line saying what a build rendered again
 
 
 @dataclasses.dataclass(frozen=True)
 class SaveTimes:
-    served: tuple          # seconds from each save to the changed page being served
-    browser: tuple         # seconds from each save to the open page showing the change
-    first_build: float     # seconds from starting the preview to its first page
-    problem: str = ""      # why there are no figures
-    rebuilds: int = 0      # rebuilds the preview started after its first build (one per save expected)
-    rebuilt: tuple = ()    # what each rebuild did, as the preview says it ("Rebuilt da (1 page: ...) (...)")
+    served: tuple  # seconds from each save to the changed page being served
+    browser: tuple  # seconds from each save to the open page showing the change
+    first_build: float  # seconds from starting the preview to its first page
+    problem: str = ""  # why there are no figures
+    rebuilds: int = 0  # rebuilds the preview started after its first build (one per save expected)
+    rebuilt: tuple = ()  # what each rebuild did, as the preview says it ("Rebuilt da (1 page: ...) (...)")
 
 
 def _lines(proc: subprocess.Popen) -> queue.Queue:
@@ -46,6 +47,7 @@ def _lines(proc: subprocess.Popen) -> queue.Queue:
     def read():
         for line in stdout:
             lines.put(line)
+
     threading.Thread(target=read, daemon=True).start()
     return lines
 
@@ -98,11 +100,12 @@ SHOWN = """m => {
 
 def _shown(page, marker: str, since: float) -> float:
     from playwright.sync_api import Error
+
     deadline = time.monotonic() + SAVE_TIMEOUT_S
     while time.monotonic() < deadline:
         try:
             at = page.evaluate(SHOWN, marker)
-        except Error:          # the page is reloading
+        except Error:  # the page is reloading
             at = None
         if at:
             return at / 1000 - since
@@ -128,8 +131,13 @@ def measure_saves(archive: Archive, browser, saves: int = 3) -> SaveTimes:
     with open(source, encoding="utf-8") as fh:
         original = fh.read()
     started = time.time()
-    proc = subprocess.Popen(torv_serve_command(archive.root, archive.today), stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env=dict(os.environ, **RENDER_ENV))
+    proc = subprocess.Popen(
+        torv_serve_command(archive.root, archive.today),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=dict(os.environ, **RENDER_ENV),
+    )
     served: list[float] = []
     shown: list[float] = []
     try:
@@ -150,8 +158,9 @@ def measure_saves(archive: Archive, browser, saves: int = 3) -> SaveTimes:
             since = time.time()
             with open(source, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(f"{original.rstrip()}\n\n{marker}\n")
-            poller = threading.Thread(target=lambda result=result, marker=marker, since=since:
-                                      result.update(t=_served(url, marker, since)))
+            poller = threading.Thread(
+                target=lambda result=result, marker=marker, since=since: result.update(t=_served(url, marker, since))
+            )
             poller.start()
             shown.append(_shown(page, marker, since))
             poller.join()

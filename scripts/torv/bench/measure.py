@@ -7,6 +7,7 @@ Memory of a build is the peak of the summed resident memory of the build process
 descendants (Torv renders the languages in parallel child processes), sampled from /proc; the largest
 single process (getrusage's maxrss of the waited-for process tree) is kept too.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -23,7 +24,7 @@ import tempfile
 import threading
 import time
 
-from .archive import REPO, Archive
+from .archive import Archive
 
 SAMPLE_S = 0.2
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -31,6 +32,7 @@ RENDER_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
 
 
 # ---------------------------------------------------------------- the commands measured
+
 
 def torv_build_command(root: str, out: str, today: dt.date) -> list[str]:
     """Torv's full build of the repository at root into out (validation included, as a user runs it)."""
@@ -49,19 +51,21 @@ def baseline_build_command(config: str, out: str) -> list[str]:
 def torv_validation():
     """Torv's validation as a function: load_site(root, today=...) -> (site, report)."""
     from ..site import load_site
+
     return load_site
 
 
 # ---------------------------------------------------------------- running
 
+
 @dataclasses.dataclass(frozen=True)
 class Run:
     seconds: float
-    cpu_seconds: float      # user + system time of the command and its waited-for children
+    cpu_seconds: float  # user + system time of the command and its waited-for children
     returncode: int
     output: str
-    peak_rss: int           # bytes, all processes of the command together (sampled)
-    largest_process: int    # bytes, the largest single process (getrusage maxrss)
+    peak_rss: int  # bytes, all processes of the command together (sampled)
+    largest_process: int  # bytes, the largest single process (getrusage maxrss)
 
 
 def _tree_rss(root_pid: int) -> int:
@@ -76,7 +80,7 @@ def _tree_rss(root_pid: int) -> int:
                 stat = fh.read()
         except OSError:
             continue
-        fields = stat[stat.rfind(b")") + 2:].split()
+        fields = stat[stat.rfind(b")") + 2 :].split()
         pid = int(name)
         parents[pid] = int(fields[1])
         rss[pid] = int(fields[21]) * PAGE_SIZE
@@ -97,8 +101,9 @@ def run(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> Run:
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         # its own process group: an interrupted benchmark stops the command's whole process tree
-        proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            cmd, cwd=cwd, env=full_env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         peak = 0
         done = threading.Event()
 
@@ -106,6 +111,7 @@ def run(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> Run:
             nonlocal peak
             while not done.wait(SAMPLE_S):
                 peak = max(peak, _tree_rss(proc.pid))
+
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         try:
@@ -121,7 +127,7 @@ def run(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> Run:
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
-    largest = usage.ru_maxrss * 1024          # kilobytes on Linux
+    largest = usage.ru_maxrss * 1024  # kilobytes on Linux
     return Run(seconds, usage.ru_utime + usage.ru_stime, proc.returncode, text, max(peak, largest), largest)
 
 
@@ -131,7 +137,7 @@ class Validation:
     files: int
     errors: int
     warnings: int
-    crashed: str = ""       # the exception's name, when validation raised one
+    crashed: str = ""  # the exception's name, when validation raised one
 
 
 def validate(root: str, today: dt.date) -> Validation:
@@ -140,12 +146,13 @@ def validate(root: str, today: dt.date) -> Validation:
     start = time.perf_counter()
     try:
         _, report = load_site(root, today=today)
-    except Exception as exc:   # the figure of interest is how bad input is handled: report, don't stop
+    except Exception as exc:  # the figure of interest is how bad input is handled: report, don't stop
         return Validation(time.perf_counter() - start, 0, 0, 0, type(exc).__name__)
     return Validation(time.perf_counter() - start, report.files_checked, report.errors, report.warnings)
 
 
 # ---------------------------------------------------------------- the built sites
+
 
 def gzipped_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
@@ -153,10 +160,10 @@ def gzipped_size(data: bytes) -> int:
 
 @dataclasses.dataclass(frozen=True)
 class SiteFigures:
-    pages: int                  # HTML files
+    pages: int  # HTML files
     total_bytes: int
-    largest_page: tuple         # (path below the site, bytes)
-    search_index: dict          # folder below the site ("." for the root) -> bytes of search_index.json
+    largest_page: tuple  # (path below the site, bytes)
+    search_index: dict  # folder below the site ("." for the root) -> bytes of search_index.json
 
 
 def site_figures(site: str) -> SiteFigures:
@@ -191,8 +198,9 @@ def language_folders(site: str, languages: tuple, default_at_root: bool) -> dict
     """{lang: (folder, subfolders to skip)}: where each language's pages are in a built site."""
     if not default_at_root:
         return {lg: (os.path.join(site, lg), ()) for lg in languages}
-    return {lg: (site, tuple(languages[1:])) if i == 0 else (os.path.join(site, lg), ())
-            for i, lg in enumerate(languages)}
+    return {
+        lg: (site, tuple(languages[1:])) if i == 0 else (os.path.join(site, lg), ()) for i, lg in enumerate(languages)
+    }
 
 
 def news_pages(site: str, archive: Archive, default_at_root: bool) -> dict:
@@ -217,6 +225,7 @@ def news_pages(site: str, archive: Archive, default_at_root: bool) -> dict:
 
 # ---------------------------------------------------------------- the machine
 
+
 def machine() -> dict:
     model = ""
     try:
@@ -234,14 +243,21 @@ def machine() -> dict:
             memory = int(next(line.split()[1] for line in fh if line.startswith("MemTotal"))) * 1024
     except (OSError, StopIteration):
         pass
-    return {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            "cores": usable, "cpu": model or platform.processor() or platform.machine(),
-            "memory": memory, "python": platform.python_version(), "system": platform.platform(terse=True),
-            "load": os.getloadavg() if hasattr(os, "getloadavg") else (), "versions": _versions()}
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cores": usable,
+        "cpu": model or platform.processor() or platform.machine(),
+        "memory": memory,
+        "python": platform.python_version(),
+        "system": platform.platform(terse=True),
+        "load": os.getloadavg() if hasattr(os, "getloadavg") else (),
+        "versions": _versions(),
+    }
 
 
 def _versions() -> dict:
     from importlib import metadata
+
     out = {}
     for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n"):
         try:

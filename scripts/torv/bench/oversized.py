@@ -2,6 +2,7 @@
 item whose body is 5 MB, and with one whose body is a single 400 KB line, against the same site as is; and
 bodies an attacker (or an accident) could write: the big ones are refused by the limits of
 scripts/torv/safety/body.py, the rest are the worst found just inside them."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -53,9 +54,11 @@ def measure(workdir: str, today: dt.date = archive_mod.TODAY, base_root: str = a
         original = fh.read()
     head = original[: original.index("---\n", 4) + 4]
     cases = [Case("the base site and one news item", validate(root, today))]
-    for name, body in ((f"its body {BODY_BYTES / 1e6:.0f} MB", _text(BODY_BYTES, False)),
-                       (f"its body one line of {LINE_BYTES / 1e3:.0f} kB", _text(LINE_BYTES, True)),
-                       *((f"its body {what}", text + "\n") for what, text in HOSTILE)):
+    for name, body in (
+        (f"its body {BODY_BYTES / 1e6:.0f} MB", _text(BODY_BYTES, False)),
+        (f"its body one line of {LINE_BYTES / 1e3:.0f} kB", _text(LINE_BYTES, True)),
+        *((f"its body {what}", text + "\n") for what, text in HOSTILE),
+    ):
         with open(source, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(head + body)
         cases.append(Case(name, validate(root, today)))

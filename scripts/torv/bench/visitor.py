@@ -2,6 +2,7 @@
 cache (the search worker's too), by kind (HTML, CSS, JS, search index, sitemaps, other), in bytes as
 stored and gzip-compressed as a web server would send them. Material's language selector fetches the
 sitemap.xml of every language on every page, so the sitemaps are counted apart: they grow with the archive."""
+
 from __future__ import annotations
 
 import contextlib
@@ -18,8 +19,13 @@ from .measure import gzipped_size
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # As in tests/conftest.py: nothing may leave the machine.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 KINDS = ("HTML", "CSS", "JS", "search index", "sitemaps", "other")
@@ -64,10 +70,10 @@ def serving(folder: str):
 @dataclasses.dataclass(frozen=True)
 class Load:
     path: str
-    raw: dict          # kind -> bytes as stored
-    gzip: dict         # kind -> bytes gzip-compressed
-    requests: int      # answered from the site's files
-    not_found: int     # asked of the site, no such file (counted as 0 bytes)
+    raw: dict  # kind -> bytes as stored
+    gzip: dict  # kind -> bytes gzip-compressed
+    requests: int  # answered from the site's files
+    not_found: int  # asked of the site, no such file (counted as 0 bytes)
 
 
 def kind_of(path: str) -> str:

@@ -25,6 +25,7 @@ Rules (each is a finding of the W3C validator, axe-core or the keyboard tests):
     Torv, renderconfig.py) into the aria-label as it is but escapes it again for the title, where a name
     with `&`, `<` or a quote would show its character references.
 """
+
 from __future__ import annotations
 
 import html
@@ -39,12 +40,13 @@ HIDDEN = '<span class="torv-visually-hidden">{}</span>'
 @dataclass(frozen=True)
 class Texts:
     """The words the rules write, in the page's language (Torv's strings: skip, header.menu, header.search)."""
+
     skip: str
     menu: str
     search: str
 
     @classmethod
-    def of(cls, strings: dict) -> "Texts":
+    def of(cls, strings: dict) -> Texts:
         return cls(skip=strings["skip"], menu=strings["header.menu"], search=strings["header.search"])
 
 
@@ -52,11 +54,11 @@ class Texts:
 class Element:
     name: str
     attrs: dict
-    start: int                        # offset of "<" of the start tag
-    end: int                          # offset after its ">"
-    parent: "Element | None" = None
+    start: int  # offset of "<" of the start tag
+    end: int  # offset after its ">"
+    parent: Element | None = None
     children: list = field(default_factory=list)
-    close: int | None = None          # offset of its end tag's "<" (None: void or never closed)
+    close: int | None = None  # offset of its end tag's "<" (None: void or never closed)
 
     @property
     def classes(self) -> set:
@@ -122,14 +124,19 @@ class Page:
         self.changed: set = set()
 
     def find(self, name: str, cls: str | None = None, **attrs) -> list[Element]:
-        return [el for el in self.elements if el.name == name and (cls is None or cls in el.classes)
-                and all(el.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())]
+        return [
+            el
+            for el in self.elements
+            if el.name == name
+            and (cls is None or cls in el.classes)
+            and all(el.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())
+        ]
 
     def text(self, el: Element) -> str:
         """The element's text, whitespace collapsed ('' for a void or unclosed element)."""
         if el.close is None:
             return ""
-        inner = re.sub(r"<[^>]*>", " ", self.source[el.end:el.close])
+        inner = re.sub(r"<[^>]*>", " ", self.source[el.end : el.close])
         return " ".join(html.unescape(inner).split())
 
     def set_attr(self, el: Element, name: str, value: str | None) -> None:
@@ -151,7 +158,7 @@ class Page:
             at, indent = el.end, ""
         else:
             at = self.source.find(">", last.close) + 1 if last.close is not None else last.end
-            before = re.search(r"\n[ \t]*$", self.source[el.end:last.start])
+            before = re.search(r"\n[ \t]*$", self.source[el.end : last.start])
             indent = before.group(0) if before else ""
         self.edits[(at, at)] = indent + text
 
@@ -168,42 +175,48 @@ class Page:
 def finish_page(source: str, texts: Texts) -> str:
     """The page with Torv's fixes to the theme's markup (see the module's docstring); pure."""
     page = Page(source)
-    for el in page.find("input", type="checkbox"):                                    # 1
+    for el in page.find("input", type="checkbox"):  # 1
         page.drop_attr(el, "autocomplete")
-    if "torv-main" in page.ids:                                                       # 2
+    if "torv-main" in page.ids:  # 2
         for skip in page.find("div", data_md_component="skip"):
             if skip.close is not None:
-                indent = re.search(r"[ \t]*$", page.source[:skip.start]).group(0)
-                page.replace_inside(skip, f'\n{indent}  <a href="#torv-main" class="md-skip">'
-                                          f'{html.escape(texts.skip, quote=False)}</a>\n{indent}')
-    for el in page.elements:                                                          # 3
+                indent = re.search(r"[ \t]*$", page.source[: skip.start]).group(0)
+                page.replace_inside(
+                    skip,
+                    f'\n{indent}  <a href="#torv-main" class="md-skip">'
+                    f"{html.escape(texts.skip, quote=False)}</a>\n{indent}",
+                )
+    for el in page.elements:  # 3
         if el.attrs.get("tabindex") == "":
             page.drop_attr(el, "tabindex")
     for label in page.find("label"):
         target = label.attrs.get("for")
         if target is None:
             continue
-        if target not in page.ids:                                                    # 4
+        if target not in page.ids:  # 4
             page.drop_attr(label, "for")
             continue
-        page.drop_attr(label, "aria-hidden")                                          # 9
-        if "md-nav__title" in label.classes and "md-nav__toggle" in page.by_id[target].classes \
-                and "tabindex" not in label.attrs:                                    # 5
+        page.drop_attr(label, "aria-hidden")  # 9
+        if (
+            "md-nav__title" in label.classes
+            and "md-nav__toggle" in page.by_id[target].classes
+            and "tabindex" not in label.attrs
+        ):  # 5
             page.set_attr(label, "tabindex", "0")
-    for button in page.find("label", "md-header__button", **{"for": "__drawer"}):     # 6
+    for button in page.find("label", "md-header__button", **{"for": "__drawer"}):  # 6
         if "tabindex" not in button.attrs:
             page.set_attr(button, "tabindex", "0")
         if not page.text(button) and not button.attrs.get("aria-label"):
             page.append_inside(button, HIDDEN.format(html.escape(texts.menu, quote=False)))
-    for box in page.find("div", "md-nav__container"):                                # 7
+    for box in page.find("div", "md-nav__container"):  # 7
         links = [c for c in box.children if c.name == "a"]
         for toggle in (c for c in box.children if c.name == "label" and c.attrs.get("for")):
             if links and not page.text(toggle) and not toggle.attrs.get("aria-label"):
                 page.append_inside(toggle, HIDDEN.format(html.escape(page.text(links[0]), quote=False)))
-    for dialog in page.find("div", data_md_component="search", role="dialog"):      # 8
+    for dialog in page.find("div", data_md_component="search", role="dialog"):  # 8
         if not dialog.attrs.get("aria-label") and not dialog.attrs.get("aria-labelledby"):
             page.set_attr(dialog, "aria-label", texts.search)
-    for logo in page.find("a", "md-logo"):                                            # 10
+    for logo in page.find("a", "md-logo"):  # 10
         name, title = logo.attrs.get("aria-label"), logo.attrs.get("title")
         if name and title and title != name and html.unescape(title) == name:
             page.set_attr(logo, "title", name)

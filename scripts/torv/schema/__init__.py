@@ -5,6 +5,7 @@ how to check a value, how to describe what it expects (with an example), and its
 `Schema` subclass lists fields as class attributes. Checking collects every problem; it never raises
 on input. Messages read "expected X, found Y" and carry an example of the valid form.
 """
+
 from __future__ import annotations
 
 from .base import MISSING, Context, Invalid, Option, did_you_mean, dotted, key_text, shown
@@ -16,9 +17,43 @@ from .mapping import Schema, walk_options
 from .scalars import Boolean, Choice, Integer, Number
 from .text import PLACEHOLDER, Ident, Ref, Text
 
-__all__ = ["MISSING", "Context", "Invalid", "Option", "did_you_mean", "dotted", "key_text", "shown",
-           "ListOf", "Localized", "Nested", "Email", "Phone", "PhoneNumber", "PhoneRegion", "Url",
-           "UrlOrEmail", "phone_example", "phone_number",
-           "url_host", "DATETIME_RE", "Date", "DateOrDateTime", "DateTime", "TimeRange", "TimeZone", "DocumentPath",
-           "FilePath", "Schema", "walk_options",
-           "Boolean", "Choice", "Integer", "Number", "PLACEHOLDER", "Ident", "Ref", "Text"]
+__all__ = [
+    "DATETIME_RE",
+    "MISSING",
+    "PLACEHOLDER",
+    "Boolean",
+    "Choice",
+    "Context",
+    "Date",
+    "DateOrDateTime",
+    "DateTime",
+    "DocumentPath",
+    "Email",
+    "FilePath",
+    "Ident",
+    "Integer",
+    "Invalid",
+    "ListOf",
+    "Localized",
+    "Nested",
+    "Number",
+    "Option",
+    "Phone",
+    "PhoneNumber",
+    "PhoneRegion",
+    "Ref",
+    "Schema",
+    "Text",
+    "TimeRange",
+    "TimeZone",
+    "Url",
+    "UrlOrEmail",
+    "did_you_mean",
+    "dotted",
+    "key_text",
+    "phone_example",
+    "phone_number",
+    "shown",
+    "url_host",
+    "walk_options",
+]

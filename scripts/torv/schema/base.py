@@ -1,9 +1,11 @@
 """The schema machinery's core: the check context that collects problems, the option base class, values shown."""
+
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from .. import codes
@@ -84,6 +86,7 @@ def dotted(keypath: tuple) -> str:
 @dataclass(frozen=True)
 class Reference:
     """An id in one file that must exist elsewhere: a contact, a unit, a tag, a pillar or commitment."""
+
     kind: str
     value: str
     path: str
@@ -94,18 +97,19 @@ class Reference:
 @dataclass
 class Context:
     """What a check needs to know besides the value: where it is, and what to collect."""
+
     path: str
     lines: Lines
     languages: tuple = ("da",)
     default_language: str = "da"
-    base_dir: str = "."            # folder that relative file paths start from
-    root: str = "."                # repository folder, for messages
+    base_dir: str = "."  # folder that relative file paths start from
+    root: str = "."  # repository folder, for messages
     phone_region: str = "DK"
-    default_source: str = "the default-language file"   # what a translation is compared with, for messages
-    site_url: str | None = None    # mkdocs.yml's site_url, for the settings' rules
+    default_source: str = "the default-language file"  # what a translation is compared with, for messages
+    site_url: str | None = None  # mkdocs.yml's site_url, for the settings' rules
     problems: list[Problem] = dc_field(default_factory=list)
     refs: list[Reference] = dc_field(default_factory=list)
-    assets: list[str] = dc_field(default_factory=list)   # files referenced
+    assets: list[str] = dc_field(default_factory=list)  # files referenced
 
     def problem(self, code: str, keypath: tuple, message: str, severity: str = ERROR) -> None:
         self.problems.append(Problem(code, self.path, self.line(keypath), dotted(keypath), message, severity))
@@ -126,13 +130,21 @@ class Context:
 
 class Option:
     """One field. Subclasses implement `convert` (raise Invalid) and `json`."""
-    expected = "a value"
-    code = codes.WRONG_VALUE       # the kind of problem when a value does not fit (`fail`)
-    example: Any = None
-    example_in_json = True         # a group or a list shows its example in its parts instead
 
-    def __init__(self, *, required: bool = False, translated: bool = False, help: str = "",
-                 example: Any = None, default: Any = MISSING):
+    expected = "a value"
+    code = codes.WRONG_VALUE  # the kind of problem when a value does not fit (`fail`)
+    example: Any = None
+    example_in_json = True  # a group or a list shows its example in its parts instead
+
+    def __init__(
+        self,
+        *,
+        required: bool = False,
+        translated: bool = False,
+        help: str = "",
+        example: Any = None,
+        default: Any = MISSING,
+    ):
         self.required = required
         self.translated = translated
         self.help = help

@@ -1,4 +1,5 @@
 """Options that hold other values: lists, texts per language and groups of fields."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -50,8 +51,11 @@ class ListOf(Option):
                     except TypeError:
                         key = None
                     if key is not None and key in seen:
-                        ctx.error(keypath + (i,), f"{shown(key)} is listed twice (also as item {seen[key] + 1}): "
-                                                  f"each must be unique", code=codes.DUPLICATE_ITEM)
+                        ctx.error(
+                            keypath + (i,),
+                            f"{shown(key)} is listed twice (also as item {seen[key] + 1}): each must be unique",
+                            code=codes.DUPLICATE_ITEM,
+                        )
                         continue
                     if key is not None:
                         seen[key] = i
@@ -73,40 +77,58 @@ class Localized(Option):
         self.inner = inner
 
     def describe(self) -> str:
-        return (f"{self.inner.describe()}, or one per language like "
-                f"{{da: Borgmester, sv: Kommunstyrelsens ordförande, en: Mayor}}")
+        return (
+            f"{self.inner.describe()}, or one per language like "
+            f"{{da: Borgmester, sv: Kommunstyrelsens ordförande, en: Mayor}}"
+        )
 
     def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if isinstance(value, dict):
             out = {}
             for lang, v in value.items():
                 if lang not in ctx.languages:
-                    ctx.error(keypath + (key_text(lang),), f"expected a language code ({', '.join(ctx.languages)}), "
-                                                 f"found {shown(lang)}{did_you_mean(lang, ctx.languages)}",
-                              code=codes.UNKNOWN_LANGUAGE)
+                    ctx.error(
+                        keypath + (key_text(lang),),
+                        f"expected a language code ({', '.join(ctx.languages)}), "
+                        f"found {shown(lang)}{did_you_mean(lang, ctx.languages)}",
+                        code=codes.UNKNOWN_LANGUAGE,
+                    )
                     continue
                 r = self.inner.check(v, ctx, keypath + (key_text(lang),))
                 if r is not MISSING:
                     out[lang] = r
             if ctx.default_language not in value:
-                raise Invalid(f"expected a text in the default language `{ctx.default_language}`, "
-                              f"found only {', '.join(key_text(k) for k in value) or 'none'}",
-                              codes.MISSING_DEFAULT_LANGUAGE)
+                raise Invalid(
+                    f"expected a text in the default language `{ctx.default_language}`, "
+                    f"found only {', '.join(key_text(k) for k in value) or 'none'}",
+                    codes.MISSING_DEFAULT_LANGUAGE,
+                )
             missing = [lg for lg in ctx.languages if lg not in value]
             if missing and ctx.default_language in out:
-                ctx.warning(keypath, f"missing translation ({', '.join(missing)}): the "
-                                     f"{ctx.default_language} text is shown instead", code=codes.MISSING_TRANSLATION)
+                ctx.warning(
+                    keypath,
+                    f"missing translation ({', '.join(missing)}): the {ctx.default_language} text is shown instead",
+                    code=codes.MISSING_TRANSLATION,
+                )
             for lg in ctx.languages:
                 if lg not in out and ctx.default_language in out:
                     out[lg] = out[ctx.default_language]
             return out
         r = self.inner.convert(value, ctx, keypath)
-        return {lg: r for lg in ctx.languages}
+        return dict.fromkeys(ctx.languages, r)
 
     def json(self) -> dict:
         inner = self.inner.json()
-        return {"anyOf": [inner, {"type": "object", "additionalProperties": inner,
-                                  "propertyNames": {"pattern": "^[a-z]{2,3}(-[A-Za-z]{2,4})?$"}}]}
+        return {
+            "anyOf": [
+                inner,
+                {
+                    "type": "object",
+                    "additionalProperties": inner,
+                    "propertyNames": {"pattern": "^[a-z]{2,3}(-[A-Za-z]{2,4})?$"},
+                },
+            ]
+        }
 
 
 class Nested(Option):

@@ -1,4 +1,5 @@
 """Options for ways to reach somebody: web addresses, e-mail addresses and phone numbers."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,10 @@ from .. import codes
 from .base import Context, Invalid, Option, did_you_mean, shown
 
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
-EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+EMAIL_RE = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
 
 
 def url_host(url: object) -> str | None:
@@ -36,8 +39,11 @@ class Url(Option):
             raise self.fail(value)
         value = value.strip()
         if value.lower().startswith("http://"):
-            ctx.warning(keypath, f"plain http:// link {shown(value)}: use https:// if the site offers it, "
-                                 f"e.g. {'https://' + value[7:]}", code=codes.INSECURE_LINK)
+            ctx.warning(
+                keypath,
+                f"plain http:// link {shown(value)}: use https:// if the site offers it, e.g. {'https://' + value[7:]}",
+                code=codes.INSECURE_LINK,
+            )
         return value
 
     def json(self) -> dict:
@@ -90,15 +96,22 @@ class PhoneNumber:
 
 # A number of each Nordic country as its editors would recognise it, for messages; other countries get
 # the example number of the phonenumbers library.
-PHONE_EXAMPLES = {"DK": "+4572102000", "SE": "+46303330000", "NO": "+4762430000", "FI": "+35861234567",
-                  "IS": "+3544111111"}
+PHONE_EXAMPLES = {
+    "DK": "+4572102000",
+    "SE": "+46303330000",
+    "NO": "+4762430000",
+    "FI": "+35861234567",
+    "IS": "+3544111111",
+}
 PHONE_REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
 
 
 def phone_example(region: str) -> str:
     """An example phone number of a country, written internationally (`+46 303 33 00 00` for SE)."""
-    example = None if region in PHONE_EXAMPLES else phonenumbers.example_number_for_type(
-        region, phonenumbers.PhoneNumberType.FIXED_LINE
+    example = (
+        None
+        if region in PHONE_EXAMPLES
+        else phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.FIXED_LINE)
     )
     num = example or phonenumbers.parse(PHONE_EXAMPLES.get(region, PHONE_EXAMPLES["DK"]), None)
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
@@ -113,10 +126,14 @@ def phone_number(value: str, region: str) -> PhoneNumber | None:
         return None
     if not phonenumbers.is_valid_number(num):
         return None
-    shown_as = (phonenumbers.PhoneNumberFormat.NATIONAL if phonenumbers.region_code_for_number(num) == region
-                else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return PhoneNumber(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164),
-                       phonenumbers.format_number(num, shown_as))
+    shown_as = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if phonenumbers.region_code_for_number(num) == region
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return PhoneNumber(
+        phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), phonenumbers.format_number(num, shown_as)
+    )
 
 
 class Phone(Option):
@@ -141,8 +158,11 @@ class Phone(Option):
             raise Invalid(f"expected {self.describe_in(ctx)}, found {shown(value)}", self.code) from None
         number = phone_number(value, ctx.phone_region)
         if number is None:
-            raise Invalid(f"expected {self.describe_in(ctx)}, found {shown(value)}, which is not a valid "
-                          f"phone number (check the number of digits and the country code)", self.code)
+            raise Invalid(
+                f"expected {self.describe_in(ctx)}, found {shown(value)}, which is not a valid "
+                f"phone number (check the number of digits and the country code)",
+                self.code,
+            )
         return number
 
     def json(self) -> dict:
@@ -151,6 +171,7 @@ class Phone(Option):
 
 class PhoneRegion(Option):
     """The country of the site's phone numbers: a two-letter country code (ISO 3166) phonenumbers knows."""
+
     expected = "a two-letter country code"
     code = codes.UNKNOWN_PHONE_REGION
     example = "DK"

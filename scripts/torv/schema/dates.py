@@ -1,4 +1,5 @@
 """Options for time: dates, local dates and times, opening hours (a time range within a day) and time zones."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,10 @@ YEARS = (1900, 2200)  # dates outside are mistakes, and break feeds and calendar
 def in_range(when: dt.date) -> dt.date:
     """The date (or date and time) if its year is within YEARS; Invalid otherwise."""
     if not YEARS[0] <= when.year <= YEARS[1]:
-        raise Invalid(f"expected a date between {YEARS[0]} and {YEARS[1]}, found {when.year:04d}: "
-                      "check the year, e.g. 2026", codes.DATE_OUT_OF_RANGE)
+        raise Invalid(
+            f"expected a date between {YEARS[0]} and {YEARS[1]}, found {when.year:04d}: check the year, e.g. 2026",
+            codes.DATE_OUT_OF_RANGE,
+        )
     return when
 
 
@@ -40,8 +43,9 @@ class Date(Option):
         try:
             day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
-            raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a "
-                          f"date in the calendar", self.code) from None
+            raise Invalid(
+                f"expected {self.describe()}, found {shown(value)}, which is not a date in the calendar", self.code
+            ) from None
         return in_range(day)
 
     def json(self) -> dict:
@@ -62,8 +66,9 @@ class DateTime(Option):
         try:
             when = dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
         except ValueError:
-            raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a "
-                          f"real date and time", self.code) from None
+            raise Invalid(
+                f"expected {self.describe()}, found {shown(value)}, which is not a real date and time", self.code
+            ) from None
         return in_range(when)
 
     def json(self) -> dict:
@@ -72,12 +77,15 @@ class DateTime(Option):
 
 class DateOrDateTime(DateTime):
     """A meeting's start or end: a local date and time, or a date alone (a meeting over whole days)."""
+
     example = "2026-12-03 08:30"
     all_day_example = "2027-01-28"
 
     def describe(self) -> str:
-        return (f"a local date and time like {self.example}, or a date alone like {self.all_day_example} for a "
-                f"meeting that lasts all day")
+        return (
+            f"a local date and time like {self.example}, or a date alone like {self.all_day_example} for a "
+            f"meeting that lasts all day"
+        )
 
     def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         if isinstance(value, str) and DATE_RE.match(value.strip()):
@@ -103,12 +111,13 @@ class TimeRange(Option):
             raise self.fail(value)
         h1, m1, h2, m2 = (int(x) for x in m.groups())
         if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59 or (h1 == 24 and m1) or (h2 == 24 and m2):
-            raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a time of day",
-                          self.code)
+            raise Invalid(f"expected {self.describe()}, found {shown(value)}, which is not a time of day", self.code)
         opens, closes = dt.time(h1 % 24, m1), (dt.time(23, 59) if h2 == 24 else dt.time(h2, m2))
         if closes <= opens:
-            raise Invalid(f"closes before it opens: {shown(value)}; expected the opening time first, "
-                          f"e.g. {self.example}", self.code)
+            raise Invalid(
+                f"closes before it opens: {shown(value)}; expected the opening time first, e.g. {self.example}",
+                self.code,
+            )
         return (opens, closes)
 
     def json(self) -> dict:
@@ -123,6 +132,7 @@ class TimeZone(Text):
         try:
             zoneinfo.ZoneInfo(value)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-            raise Invalid(f"expected a time zone like {self.example}, found {shown(value)}",
-                          codes.UNKNOWN_TIME_ZONE) from None
+            raise Invalid(
+                f"expected a time zone like {self.example}, found {shown(value)}", codes.UNKNOWN_TIME_ZONE
+            ) from None
         return value

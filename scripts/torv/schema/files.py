@@ -1,4 +1,5 @@
 """Options for files next to the content: the path of a picture or of a document, which must exist."""
+
 from __future__ import annotations
 
 import os
@@ -13,6 +14,7 @@ from .base import Context, Invalid, Option, shown
 class FilePath(Option):
     """A file relative to the content file (an image): inside the content folders, a real file, a picture by its
     content (safety/files.py)."""
+
     expected = "the path of a picture next to this file"
     code = codes.INVALID_PICTURE_PATH
     example = "images/forum.jpg"
@@ -23,8 +25,11 @@ class FilePath(Option):
             raise self.fail(value)
         v = value.strip()
         if re.match(r"^[a-z]+:", v, re.I) or v.startswith("/") or "\\" in v:
-            raise Invalid(f"expected {self.describe()}, found {shown(value)}: write a path relative to "
-                          f"this file, with / between folders", self.code)
+            raise Invalid(
+                f"expected {self.describe()}, found {shown(value)}: write a path relative to "
+                f"this file, with / between folders",
+                self.code,
+            )
         if not v.lower().endswith(self.suffixes):
             raise Invalid(f"expected a picture ({', '.join(self.suffixes)}), found {shown(value)}", self.code)
         full = os.path.normpath(os.path.join(ctx.base_dir, v))
@@ -32,9 +37,12 @@ class FilePath(Option):
         if refusal:
             raise Invalid(refusal[1], refusal[0])
         if not os.path.lexists(full):
-            raise Invalid(f"the picture {shown(v)} does not exist: expected a file at "
-                          f"{os.path.relpath(full, ctx.root).replace(os.sep, '/')}; "
-                          f"upload it there or correct the path, e.g. {self.example}", codes.MISSING_PICTURE)
+            raise Invalid(
+                f"the picture {shown(v)} does not exist: expected a file at "
+                f"{os.path.relpath(full, ctx.root).replace(os.sep, '/')}; "
+                f"upload it there or correct the path, e.g. {self.example}",
+                codes.MISSING_PICTURE,
+            )
         ctx.assets.append(full)  # used (refused or not): not reported as an unused file
         refusal = safe_files.picture_problem(full, ctx.root)
         if refusal:
@@ -48,6 +56,7 @@ class FilePath(Option):
 class DocumentPath(Option):
     """A document next to the content file (a meeting's agenda or minutes): an allowed type that exists; a PDF
     that is not accessible gets a warning. The page shows it as pages.body.attached_document does."""
+
     expected = "the path of a document next to this file"
     code = codes.DOCUMENT_TYPE
     example = "files/dagsorden.pdf"
@@ -59,8 +68,11 @@ class DocumentPath(Option):
             raise self.fail(value)
         v = value.strip()
         if re.match(r"^[a-z]+:", v, re.I) or v.startswith("/") or "\\" in v:
-            raise Invalid(f"expected {self.describe()}, found {shown(value)}: write a path relative to "
-                          f"this file, with / between folders", self.code)
+            raise Invalid(
+                f"expected {self.describe()}, found {shown(value)}: write a path relative to "
+                f"this file, with / between folders",
+                self.code,
+            )
         full = os.path.normpath(os.path.join(ctx.base_dir, v))
         for found in document_problems(v, full, ctx.root):
             raise Invalid(found.message, found.code)

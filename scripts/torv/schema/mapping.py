@@ -1,4 +1,5 @@
 """A group of fields (`Schema`): unknown and missing fields, translations, rules across fields, JSON Schema."""
+
 from __future__ import annotations
 
 from typing import cast
@@ -11,17 +12,22 @@ from .collections import ListOf, Nested
 class Schema:
     """A group of fields. Subclasses declare Option attributes; `rules` adds checks across fields. A field
     that the group does not declare is an error."""
+
     _fields: dict[str, Option] | None = None
     schema_title = ""
-    checked_first: tuple[str, ...] = ()   # fields that the checks of the others need (the site's languages)
+    checked_first: tuple[str, ...] = ()  # fields that the checks of the others need (the site's languages)
 
     @classmethod
     def fields(cls) -> dict[str, Option]:
         """The declared fields, a base class's first, each in the order written (computed once per class)."""
         fields = cls.__dict__.get("_fields")
         if fields is None:
-            fields = {name: value for klass in reversed(cls.__mro__) for name, value in vars(klass).items()
-                      if isinstance(value, Option)}
+            fields = {
+                name: value
+                for klass in reversed(cls.__mro__)
+                for name, value in vars(klass).items()
+                if isinstance(value, Option)
+            }
             cls._fields = fields
         return fields
 
@@ -42,21 +48,31 @@ class Schema:
                 group = next((n for n, o in fields.items() if isinstance(o, Nested) and key in o.schema.fields()), None)
                 if group is not None:
                     name = key_text(key)
-                    ctx.error(keypath + (name,), f"`{name}` is a field of the `{group}:` group: indent it like the "
-                                                 f"lines under `{group}:` (two spaces: `  {name}: ...`)",
-                              code=codes.UNKNOWN_FIELD)
+                    ctx.error(
+                        keypath + (name,),
+                        f"`{name}` is a field of the `{group}:` group: indent it like the "
+                        f"lines under `{group}:` (two spaces: `  {name}: ...`)",
+                        code=codes.UNKNOWN_FIELD,
+                    )
                     continue
                 hint = did_you_mean(key, fields)
-                ctx.error(keypath + (key_text(key),), f"unknown field `{key_text(key)}`{hint}; "
-                                                      f"expected one of: {', '.join(fields)}", code=codes.UNKNOWN_FIELD)
+                ctx.error(
+                    keypath + (key_text(key),),
+                    f"unknown field `{key_text(key)}`{hint}; expected one of: {', '.join(fields)}",
+                    code=codes.UNKNOWN_FIELD,
+                )
         for name, opt in sorted(fields.items(), key=lambda item: item[0] not in cls.checked_first):
             kp = keypath + (name,)
             present = name in data and data[name] is not None
             if translation_of is None:
                 if not present:
                     if opt.required:
-                        ctx.error(kp, f"missing required field; expected {opt.describe_in(ctx)}, "
-                                      f"e.g. `{name}: {opt.example_in(ctx) or '...'}`", code=codes.MISSING_FIELD)
+                        ctx.error(
+                            kp,
+                            f"missing required field; expected {opt.describe_in(ctx)}, "
+                            f"e.g. `{name}: {opt.example_in(ctx) or '...'}`",
+                            code=codes.MISSING_FIELD,
+                        )
                     elif opt.default is not MISSING:
                         out[name] = opt.default
                     continue
@@ -68,8 +84,12 @@ class Schema:
             base = translation_of.get(name, MISSING)
             if not present:
                 if opt.translated and opt.required:
-                    ctx.error(kp, f"missing translated field; expected {opt.describe_in(ctx)}, "
-                                  f"e.g. `{name}: {opt.example_in(ctx) or '...'}`", code=codes.MISSING_TRANSLATED_FIELD)
+                    ctx.error(
+                        kp,
+                        f"missing translated field; expected {opt.describe_in(ctx)}, "
+                        f"e.g. `{name}: {opt.example_in(ctx) or '...'}`",
+                        code=codes.MISSING_TRANSLATED_FIELD,
+                    )
                 if base is not MISSING:
                     out[name] = base
                 continue
@@ -83,8 +103,13 @@ class Schema:
             if isinstance(opt, Nested) and opt.has_translated_parts and isinstance(data[name], dict):
                 out[name] = opt.schema.check(data[name], ctx, kp, translation_of=base if isinstance(base, dict) else {})
                 continue
-            if (isinstance(opt, ListOf) and isinstance(opt.item, Nested) and opt.item.has_translated_parts
-                    and opt.unique_key and isinstance(data[name], list)):
+            if (
+                isinstance(opt, ListOf)
+                and isinstance(opt.item, Nested)
+                and opt.item.has_translated_parts
+                and opt.unique_key
+                and isinstance(data[name], list)
+            ):
                 out[name] = _translate_list(opt, data[name], base if isinstance(base, list) else [], ctx, kp)
                 continue
             v = opt.check(data[name], ctx, kp)
@@ -93,9 +118,13 @@ class Schema:
                     out[name] = base
                 continue
             if base is MISSING or v != base:
-                ctx.error(kp, f"this translation says {shown_checked(v)} but {ctx.default_source} says "
-                              f"{shown_checked(base)}; a shared field must be the same in every language (or left "
-                              f"out of the translation)", code=codes.TRANSLATION_DIFFERS)
+                ctx.error(
+                    kp,
+                    f"this translation says {shown_checked(v)} but {ctx.default_source} says "
+                    f"{shown_checked(base)}; a shared field must be the same in every language (or left "
+                    f"out of the translation)",
+                    code=codes.TRANSLATION_DIFFERS,
+                )
             out[name] = base if base is not MISSING else v
         if translation_of is None:
             cls.rules(out, ctx, keypath)
@@ -134,7 +163,7 @@ def _translate_list(opt: ListOf, items: list, base: list, ctx: Context, kp: tupl
     """A translated list of id'd entries (commitments): match each by id onto the default's."""
     key = opt.unique_key
     by_id = {b[key]: b for b in base if isinstance(b, dict) and isinstance(b.get(key), str)}
-    schema = cast(Nested, opt.item).schema       # the caller checks that it is a list of groups
+    schema = cast(Nested, opt.item).schema  # the caller checks that it is a list of groups
     translated: dict = {}
     for i, entry in enumerate(items):
         ekp = kp + (i,)
@@ -146,9 +175,12 @@ def _translate_list(opt: ListOf, items: list, base: list, ctx: Context, kp: tupl
             eid = str(eid)
         if not isinstance(eid, str) or eid not in by_id:
             what = "missing" if eid is None else f"{shown(eid)} is not in the default-language file"
-            ctx.error(ekp + (key,), f"{what}; expected one of: {', '.join(by_id) or 'none'}"
-                                    f"{did_you_mean(eid, by_id) if isinstance(eid, str) else ''}",
-                      code=codes.TRANSLATION_UNKNOWN_ITEM)
+            ctx.error(
+                ekp + (key,),
+                f"{what}; expected one of: {', '.join(by_id) or 'none'}"
+                f"{did_you_mean(eid, by_id) if isinstance(eid, str) else ''}",
+                code=codes.TRANSLATION_UNKNOWN_ITEM,
+            )
             continue
         translated[eid] = schema.check(entry, ctx, ekp, translation_of=by_id[eid])
     out = []
@@ -158,8 +190,11 @@ def _translate_list(opt: ListOf, items: list, base: list, ctx: Context, kp: tupl
             out.append(translated[bid])
         else:
             if bid is not None:
-                ctx.warning(kp, f"missing translation of {key} {shown(bid)}: the default-language text is shown",
-                            code=codes.MISSING_TRANSLATION)
+                ctx.warning(
+                    kp,
+                    f"missing translation of {key} {shown(bid)}: the default-language text is shown",
+                    code=codes.MISSING_TRANSLATION,
+                )
             out.append(b)
     return out
 
@@ -173,4 +208,3 @@ def walk_options(schema: type[Schema], prefix=()) -> list[tuple[tuple, Option]]:
         if isinstance(inner, Nested):
             out.extend(walk_options(inner.schema, prefix + (name,)))
     return out
-

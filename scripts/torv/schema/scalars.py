@@ -1,4 +1,5 @@
 """Options for single values: one of a list of choices, true or false, whole numbers and numbers in a range."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """Text options: plain texts (no HTML, no placeholder, a maximum length), ids and references to ids."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ from .base import Context, Invalid, Option, shown
 from .limits import ID_RE
 
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
-PLACEHOLDER = "TODO:"   # marks a text still to be written (scaffolded translations): an error until replaced
+PLACEHOLDER = "TODO:"  # marks a text still to be written (scaffolded translations): an error until replaced
 
 
 class Text(Option):
@@ -39,15 +40,23 @@ class Text(Option):
         value = value.strip()
         if not value:
             raise Invalid(f"expected {self.describe()}, found an empty text", codes.EMPTY_TEXT)
-        if value[:len(PLACEHOLDER)].upper() == PLACEHOLDER:
-            raise Invalid(f"expected a translated text, found the placeholder {shown(value)}: write the text "
-                          f"in this language in its place (without {PLACEHOLDER})", codes.PLACEHOLDER)
+        if value[: len(PLACEHOLDER)].upper() == PLACEHOLDER:
+            raise Invalid(
+                f"expected a translated text, found the placeholder {shown(value)}: write the text "
+                f"in this language in its place (without {PLACEHOLDER})",
+                codes.PLACEHOLDER,
+            )
         if HTML_TAG.search(value):
-            raise Invalid(f"expected plain text without HTML tags, found {shown(value)}: remove the <...> part",
-                          codes.HTML_IN_TEXT)
+            raise Invalid(
+                f"expected plain text without HTML tags, found {shown(value)}: remove the <...> part",
+                codes.HTML_IN_TEXT,
+            )
         if self.max_length and len(value) > self.max_length:
-            raise Invalid(f"expected at most {self.max_length} characters, found {len(value)}: "
-                          f"shorten the text by {len(value) - self.max_length} characters", codes.TOO_LONG)
+            raise Invalid(
+                f"expected at most {self.max_length} characters, found {len(value)}: "
+                f"shorten the text by {len(value) - self.max_length} characters",
+                codes.TOO_LONG,
+            )
         return value
 
     def json(self) -> dict:
@@ -59,6 +68,7 @@ class Text(Option):
 
 class Ident(Text):
     """An id: lowercase letters, digits and hyphens."""
+
     pattern = ID_RE
     code = codes.INVALID_ID
 
