@@ -84,15 +84,15 @@ def write_files(files: dict[str, str | Copy], build_dir: str, cache: str | None 
     """Write generated files and media copies into the build tree; pictures made smaller come from `cache`
     (build/pictures/) when they were made before, and are made there when not."""
     folders: set[str] = set()
-    made: list[tuple[Copy, str]] = []
+    made: list[tuple[str, tuple[int, str], str]] = []  # (source, (width, format), path) of pictures made smaller
     for rel, content in files.items():
         path = os.path.join(build_dir, rel)
         folder = os.path.dirname(path)
         if folder not in folders:
             os.makedirs(folder, exist_ok=True)
             folders.add(folder)
-        if isinstance(content, Copy) and content.width:
-            made.append((content, path))
+        if isinstance(content, Copy) and content.width and content.format:
+            made.append((content.source, (content.width, content.format), path))
         elif isinstance(content, Copy):
             if os.path.lexists(path):  # (the preview's tree) it may be a hard link to a cached picture
                 os.remove(path)
@@ -111,16 +111,16 @@ def write_tree(
     write_files(files, build_dir, cache)
 
 
-def _make_pictures(made: list[tuple[Copy, str]], cache: str | None) -> None:
+def _make_pictures(made: list[tuple[str, tuple[int, str], str]], cache: str | None) -> None:
     """The smaller copies of pictures: each picture read once, each copy made once (build/pictures/ keeps them for
     the next build) and placed where the build tree wants it."""
     if not made:
         return
     if cache is None:
         cache = tempfile.mkdtemp(prefix="torv-pictures-")
-    by_source: dict[str, dict[tuple[int | None, str | None], list[str]]] = {}
-    for c, path in made:
-        by_source.setdefault(c.source, {}).setdefault((c.width, c.format), []).append(path)
+    by_source: dict[str, dict[tuple[int, str], list[str]]] = {}
+    for source, size, path in made:
+        by_source.setdefault(source, {}).setdefault(size, []).append(path)
 
     def one(source: str) -> None:
         wanted = by_source[source]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Any
 
@@ -302,7 +303,7 @@ class OpeningHours(Schema):
     def rules(cls, v: dict, ctx: Context, kp: tuple) -> None:
         for day, ranges in v.items():
             spans = sorted(ranges)
-            for a, b in zip(spans, spans[1:]):
+            for a, b in itertools.pairwise(spans):
                 if b[0] < a[1]:
                     ctx.error(
                         kp + (day,),

@@ -84,7 +84,8 @@ class _Tree(HTMLParser):
     def _open(self, tag, attrs, void) -> None:
         start = self._offset()
         parent = self.stack[-1] if self.stack else None
-        el = Element(tag, dict(attrs), start, start + len(self.get_starttag_text()), parent)
+        tag_text = self.get_starttag_text() or ""  # always set while a start tag is handled
+        el = Element(tag, dict(attrs), start, start + len(tag_text), parent)
         if parent:
             parent.children.append(el)
         self.elements.append(el)
@@ -180,7 +181,8 @@ def finish_page(source: str, texts: Texts) -> str:
     if "torv-main" in page.ids:  # 2
         for skip in page.find("div", data_md_component="skip"):
             if skip.close is not None:
-                indent = re.search(r"[ \t]*$", page.source[: skip.start]).group(0)
+                trailing = re.search(r"[ \t]*$", page.source[: skip.start])  # always matches ("" at least)
+                indent = trailing.group(0) if trailing else ""
                 page.replace_inside(
                     skip,
                     f'\n{indent}  <a href="#torv-main" class="md-skip">'
