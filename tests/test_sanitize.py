@@ -167,7 +167,7 @@ def test_torvs_own_pictures_and_document_links_are_kept_whole():
     srcset, sizes, width, height, lazy loading, a figure with its caption; pages/body.py: a document's link with its
     type and size) is on the one allowlist: the validator has nothing to report and the sanitiser keeps all of it."""
     from torv.pages.images import SIZES, picture_html
-    from torv.pages.shapes import Image
+    from torv.pages.parts import Image
 
     view = Image(
         src="billeder/forum.480w.jpg",

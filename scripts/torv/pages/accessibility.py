@@ -10,9 +10,9 @@ from ..records import Content
 from ..routes import Routes
 from .base import Page, Shared
 from .common import common
+from .parts import DateText
 from .shapes import (
     ContactLink,
-    DateText,
     Fact,
     Issue,
     IssueGroup,

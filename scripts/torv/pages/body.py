@@ -12,7 +12,7 @@ from ..records import Item
 from ..routes import Routes, cross_href, rel_href
 from .base import MediaCopy, Shared
 from .images import URL_SCHEME, picture, picture_html
-from .shapes import DocumentLink
+from .parts import DocumentLink
 
 Edit = tuple[int, int, str]  # (start, end, replacement) in one line
 

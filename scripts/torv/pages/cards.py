@@ -11,7 +11,7 @@ from .base import MediaCopy, Shared
 from .common import preview_notice
 from .dates import date_text, event_iso, event_when, opening_rows, optional_date
 from .images import copy_of
-from .shapes import (
+from .parts import (
     AddressView,
     ClosedDayView,
     CommitmentView,

@@ -10,7 +10,8 @@ from ..records import Content, Item
 from ..routes import HOME, Routes, cross_href, rel_href
 from .base import Shared
 from .dates import date_text
-from .shapes import Alternate, Fallback, Feed, Link, OpenGraph, Preview
+from .parts import Link, Preview
+from .shapes import Alternate, Fallback, Feed, OpenGraph
 
 PRIVACY_PAGES = ("privatliv", "privacy")  # a page in docs/ with one of these names is linked from the footer
 JSON_FEED = "application/feed+json"  # the media type of a JSON Feed (jsonfeed.org)

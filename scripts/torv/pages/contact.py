@@ -8,7 +8,8 @@ from . import jsonld
 from .base import MediaCopy, Page, Shared
 from .cards import person_card, unit_card
 from .common import common
-from .shapes import ContactCard, ContactData, PageMeta
+from .parts import ContactCard
+from .shapes import ContactData, PageMeta
 
 SOURCE = "policy/contacts.yml"  # "Edit this page": the contacts and opening hours come from one file
 

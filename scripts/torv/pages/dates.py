@@ -11,7 +11,7 @@ from functools import cache
 
 from .. import localize
 from ..records import Event, OpeningHours, TimeSpan
-from .shapes import DateText, OpeningRow, Span
+from .parts import DateText, OpeningRow, Span
 
 
 @cache

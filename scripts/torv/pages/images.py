@@ -11,7 +11,7 @@ import imagesize
 from .. import pictures
 from ..routes import Routes, rel_href
 from .base import MediaCopy
-from .shapes import Image
+from .parts import Image
 
 SVG_VIEWBOX = re.compile(rb"""<svg\b[^>]*?\sviewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)""")
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)

@@ -11,7 +11,8 @@ from .cards import contact_cards, tag_links
 from .common import common, item_edit_url, preview_notice
 from .dates import date_text, event_iso, event_when, optional_date
 from .images import largest, picture
-from .shapes import EventBox, Image, Link, MeetingDocument, NewsItemData, PageMeta, PillarLink
+from .parts import EventBox, Image, Link, MeetingDocument, PillarLink
+from .shapes import NewsItemData, PageMeta
 
 
 def news_items(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:

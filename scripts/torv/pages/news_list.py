@@ -11,7 +11,8 @@ from . import paging, selection
 from .base import Page, Shared
 from .cards import news_card, tag_links
 from .common import common
-from .shapes import Link, NewsIndexData, PageMeta, Year, YearLink
+from .parts import Link, Year, YearLink
+from .shapes import NewsIndexData, PageMeta
 
 
 @dataclass(frozen=True)

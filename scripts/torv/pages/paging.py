@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from ..routes import Routes, rel_href
 from .base import Shared
-from .shapes import Link, PageLink, Pager
+from .parts import Link, PageLink, Pager
 
 T = TypeVar("T")
 

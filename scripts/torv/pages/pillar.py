@@ -9,7 +9,8 @@ from .base import Page, Shared
 from .body import page_body
 from .cards import commitments, news_cards
 from .common import common, item_edit_url, topic_feed_title
-from .shapes import Feed, Link, PageMeta, PillarData
+from .parts import Link
+from .shapes import Feed, PageMeta, PillarData
 
 LATEST = 5  # news items on a pillar's page; the rest on its list of news (pillar_news.py)
 

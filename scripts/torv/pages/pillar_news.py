@@ -8,8 +8,9 @@ from . import paging, selection
 from .base import Page, Shared
 from .cards import news_cards
 from .common import common, topic_feed_title
+from .parts import Link
 from .pillar import LATEST
-from .shapes import Feed, Link, PageMeta, PillarNewsData
+from .shapes import Feed, PageMeta, PillarNewsData
 
 
 def pillar_news(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:

@@ -11,7 +11,8 @@ from .body import page_body
 from .cards import commitments, pillar_card
 from .common import common, item_edit_url
 from .dates import date_text, optional_date
-from .shapes import Counts, Link, PageMeta, PolicyData, PolicyPillar
+from .parts import Counts, Link, PolicyPillar
+from .shapes import PageMeta, PolicyData
 
 
 def policy(content: Content, routes: Routes, lang: str, shared: Shared) -> list[Page]:
