@@ -15,9 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 
-from .discover import discover
 from .render import RENDERERS
-from .settings import ConfigError, load_settings
+from .settings import ConfigError
 from .site import load_site
 
 
@@ -206,71 +205,20 @@ def new_arguments(parser: argparse.ArgumentParser) -> None:
 
 def new(args: argparse.Namespace) -> int:
     """Create the files of a new news item, meeting or commitment (`make news`, `make meeting` ...)."""
-    from . import scaffold
-    from .settings import today_in
+    from .newfiles import NewContent, write_new
 
-    root = os.path.abspath(args.root)
-    try:
-        settings = load_settings(root)
-    except ConfigError as exc:
-        print(exc.report.render())
-        return 2
-    today = args.today or today_in(settings.timezone)
-    markdown = [rel for rel in discover(root) if rel.endswith(".md")]
-    try:
-        if args.kind == "commitment":
-            existing = _read_files(root, [rel for rel in markdown if rel.rsplit("/", 1)[0] == "policy/pillars"])
-            files = scaffold.add_commitment(settings, existing, args.pillar, args.text, args.id or None)
-        else:
-            if args.kind == "meeting" and not args.start:
-                raise scaffold.ScaffoldError(
-                    'missing start: a meeting needs its local date and time, e.g. START="2026-12-03 08:30"'
-                )
-            names = [rel for rel in markdown if rel.startswith("news/")]
-            files = scaffold.new_news(
-                settings,
-                _read_files(root, names),
-                args.title,
-                today,
-                summary=args.summary or None,
-                start=getattr(args, "start", None) or None,
-                end=getattr(args, "end", None) or None,
-                location=getattr(args, "location", None) or None,
-            )
-    except scaffold.ScaffoldError as exc:
-        print(f"Nothing was created: {exc}")
-        return 2
-    for rel in files:
-        if args.kind != "commitment" and os.path.exists(os.path.join(root, rel)):
-            print(f"Nothing was created: {rel} exists already")
-            return 2
-    for rel, text in files.items():
-        path = os.path.join(root, rel)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-    default = settings.default_language
-    verb = "Changed" if args.kind == "commitment" else "Created"
-    print(f"{verb}:")
-    for rel in files:
-        lang = rel.rsplit(".", 2)[-2]
-        if args.kind == "commitment":
-            note = "added with status: planned" if lang == default else "translate the text marked TODO:"
-        else:
-            note = "write the text here" if lang == default else "translate every text marked TODO:"
-        print(f"  {rel}   {note}")
-    print("Then run `make validate`: it lists every TODO: still to translate.")
-    if args.kind != "commitment":
-        print("Not ready to translate? Delete those files for now: the page is shown in the default language.")
-    return 0
-
-
-def _read_files(root: str, names: list[str]) -> dict[str, str]:
-    out = {}
-    for rel in names:
-        with open(os.path.join(root, rel), encoding="utf-8", newline="") as fh:
-            out[rel] = fh.read()
-    return out
+    wanted = NewContent(
+        kind=args.kind,
+        title=getattr(args, "title", ""),
+        summary=getattr(args, "summary", "") or None,
+        start=getattr(args, "start", None) or None,
+        end=getattr(args, "end", None) or None,
+        location=getattr(args, "location", None) or None,
+        pillar=getattr(args, "pillar", ""),
+        text=getattr(args, "text", ""),
+        id=getattr(args, "id", "") or None,
+    )
+    return write_new(os.path.abspath(args.root), args.today, wanted)
 
 
 # ---------------------------------------------------------------- torv init

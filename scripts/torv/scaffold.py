@@ -2,7 +2,7 @@
 
 Pure: each function takes the site settings (languages, default first), the existing files
 it needs ({repo-relative path: text}), what the editor typed and today's date, and returns
-{repo-relative path: new text}. Nothing is read or written here (`torv new` in cli.py does that).
+{repo-relative path: new text}. Nothing is read or written here (`torv new`, newfiles.py, does that).
 
 The default-language file validates as it is. Translations get every translated field as
 `TODO: <the default-language text>`; the validator reports such a placeholder as an error
