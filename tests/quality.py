@@ -74,10 +74,12 @@ FOCUSED_JS = """() => {
   if (!e || e === document.body) return null;
   document.getAnimations().forEach(a => a.finish());  // transitions, like the skip link's fade-in or a closing panel
   const r = e.getBoundingClientRect(), cs = getComputedStyle(e);
-  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1),
+        y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
   const top = document.elementFromPoint(x, y);
-  return {tag: e.tagName.toLowerCase(), cls: String(e.className || ''), text: (e.innerText || e.getAttribute('aria-label')
-            || e.getAttribute('title') || '').trim().slice(0, 40), href: e.getAttribute('href') || '',
+  return {tag: e.tagName.toLowerCase(), cls: String(e.className || ''),
+          text: (e.innerText || e.getAttribute('aria-label')
+                 || e.getAttribute('title') || '').trim().slice(0, 40), href: e.getAttribute('href') || '',
           visible: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight
                    && r.left < innerWidth && cs.visibility !== 'hidden' && parseFloat(cs.opacity) > 0,
           covered: !(top && (top === e || e.contains(top) || top.contains(e))),
@@ -117,14 +119,17 @@ def focus_problems(page, stops: int = 40, from_top: bool = True, covered: bool =
 
 OVERFLOW_JS = """() => {
   const w = document.documentElement.clientWidth, out = [];
-  if (document.documentElement.scrollWidth > w + 1) out.push(`the page is ${document.documentElement.scrollWidth}px wide in a ${w}px window`);
+  const wide = document.documentElement.scrollWidth;
+  if (wide > w + 1) out.push(`the page is ${wide}px wide in a ${w}px window`);
   const scrolls = el => { for (let p = el.parentElement; p; p = p.parentElement) {
       const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
   for (const el of document.querySelectorAll('main *, article *, body > main, .md-header *, .md-footer *')) {
     const r = el.getBoundingClientRect(), cs = getComputedStyle(el);
     if (r.width === 0 || r.height === 0 || cs.visibility === 'hidden' || cs.position === 'fixed') continue;
-    if ((r.right > w + 1 || r.left < -1) && !scrolls(el) && !el.closest('.md-sidebar, .md-search, .md-select__inner, .md-skip, .torv-visually-hidden')) {
-      out.push(`<${el.tagName.toLowerCase()} class="${String(el.className).slice(0, 40)}"> reaches ${Math.round(r.left)}..${Math.round(r.right)}px`);
+    if ((r.right > w + 1 || r.left < -1) && !scrolls(el)
+        && !el.closest('.md-sidebar, .md-search, .md-select__inner, .md-skip, .torv-visually-hidden')) {
+      const tag = `<${el.tagName.toLowerCase()} class="${String(el.className).slice(0, 40)}">`;
+      out.push(`${tag} reaches ${Math.round(r.left)}..${Math.round(r.right)}px`);
     }
   }
   return out.slice(0, 10);

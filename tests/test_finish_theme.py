@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
+from soup import attr, one
 from torv.finish.theme import Texts, finish_page
 
 TEXTS = Texts(skip="Gå til indholdet", menu="Navigation", search="Søg")
 
 # The parts of Material 9.8.1's base.html, header.html, nav-item.html, toc.html and search.html the rules
-# are about, as it renders them (whitespace included).
+# are about, as it renders them (whitespace included: a line of only spaces ends in an escaped one, \x20).
 MATERIAL = """<!doctype html>
 <html lang="da" class="no-js">
   <head><script>var s = '<label for="nowhere">' + "<input type=checkbox autocomplete=off>";</script></head>
@@ -20,17 +21,17 @@ MATERIAL = """<!doctype html>
     <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
     <label class="md-overlay" for="__drawer"></label>
     <div data-md-component="skip">
-      
-        
+     \x20
+       \x20
         <a href="#det-kan-du-forvente-af-os" class="md-skip">
           Gå til indholdet
         </a>
-      
+     \x20
     </div>
 <header class="md-header" data-md-component="header">
   <nav class="md-header__inner md-grid" aria-label="Sidehoved">
     <label class="md-header__button md-icon" for="__drawer">
-      
+     \x20
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>
     </label>
         <div class="md-search" data-md-component="search" role="dialog">
@@ -85,7 +86,7 @@ def finished() -> BeautifulSoup:
 def test_checkboxes_lose_autocomplete_text_inputs_keep_it():
     page = finished()
     assert [i.get("autocomplete") for i in page.select("input[type=checkbox]")] == [None, None, None]
-    assert page.select_one("input.md-search__input")["autocomplete"] == "off"
+    assert attr(one(page, "input.md-search__input"), "autocomplete") == "off"
 
 
 def test_the_skip_link_leads_to_the_content_in_the_page_language():
@@ -98,17 +99,17 @@ def test_the_skip_link_leads_to_the_content_in_the_page_language():
     bare = MATERIAL.replace(
         MATERIAL[MATERIAL.index('        <a href="#det') : MATERIAL.index("    </div>\n<header")], ""
     )
-    assert parse(finish_page(bare, TEXTS)).select_one("[data-md-component=skip] a")["href"] == "#torv-main"
+    assert attr(one(parse(finish_page(bare, TEXTS)), "[data-md-component=skip] a"), "href") == "#torv-main"
     assert (
-        '    <div data-md-component="skip">\n      <a href="#torv-main" class="md-skip">Gå til indholdet</a>\n    </div>'
-        in finish_page(bare, TEXTS)
-    )
+        '    <div data-md-component="skip">\n'
+        '      <a href="#torv-main" class="md-skip">Gå til indholdet</a>\n    </div>'
+    ) in finish_page(bare, TEXTS)
 
 
 def test_no_skip_link_is_pointed_at_content_that_is_not_there():
     other = MATERIAL.replace('<div id="torv-main" tabindex="-1"></div>', "")
     assert (
-        parse(finish_page(other, TEXTS)).select_one("[data-md-component=skip] a")["href"]
+        attr(one(parse(finish_page(other, TEXTS)), "[data-md-component=skip] a"), "href")
         == "#det-kan-du-forvente-af-os"
     )
 
@@ -117,22 +118,22 @@ def test_menu_labels():
     page = finished()
     assert not page.select('[tabindex=""]')
     # the way back up the menu takes the focus; the drawer's title (not a menu toggle) does not
-    assert page.select_one("label.md-nav__title[for=__nav_2]")["tabindex"] == "0"
-    assert page.select_one("label.md-nav__title[for=__drawer]").get("tabindex") is None
+    assert attr(one(page, "label.md-nav__title[for=__nav_2]"), "tabindex") == "0"
+    assert one(page, "label.md-nav__title[for=__drawer]").get("tabindex") is None
     # a label for a toggle that is not on the page (the table of contents outside the menu) points nowhere
-    toc = page.select_one(".md-nav--secondary label.md-nav__title")
+    toc = one(page, ".md-nav--secondary label.md-nav__title")
     assert toc.get("for") is None and toc.get("tabindex") is None
     # with the toggle on the page, it stays and takes the focus
     with_toc = MATERIAL.replace(
         "<article", '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc"><article'
     )
-    toc = parse(finish_page(with_toc, TEXTS)).select_one(".md-nav--secondary label.md-nav__title")
-    assert (toc["for"], toc["tabindex"]) == ("__toc", "0")
+    toc = one(parse(finish_page(with_toc, TEXTS)), ".md-nav--secondary label.md-nav__title")
+    assert (attr(toc, "for"), attr(toc, "tabindex")) == ("__toc", "0")
 
 
 def test_a_section_toggle_is_named_after_its_section():
-    toggle = finished().select_one("label#__nav_2_label")
-    assert toggle.select_one(".torv-visually-hidden").get_text() == "Erhvervspolitik & vækst"
+    toggle = one(finished(), "label#__nav_2_label")
+    assert one(toggle, ".torv-visually-hidden").get_text() == "Erhvervspolitik & vækst"
     # written where the theme's own markup is, indented like it
     assert (
         '<span class="md-nav__icon md-icon"></span>\n                <span class="torv-visually-hidden">'
@@ -141,22 +142,22 @@ def test_a_section_toggle_is_named_after_its_section():
 
 
 def test_the_menu_button_takes_the_focus_and_has_a_name():
-    button = finished().select_one("header label[for=__drawer]")
-    assert button["tabindex"] == "0"
+    button = one(finished(), "header label[for=__drawer]")
+    assert attr(button, "tabindex") == "0"
     assert button.get_text(strip=True) == "Navigation"
     # Zensical names it already: no second name
     zensical = MATERIAL.replace(
         '<path d="M3 6h18v2H3z"/></svg>\n',
         '<path d="M3 6h18v2H3z"/></svg>\n      <span class="md-visually-hidden">Navigation</span>\n',
     )
-    button = parse(finish_page(zensical, TEXTS)).select_one("header label[for=__drawer]")
-    assert button.get_text(strip=True) == "Navigation" and button["tabindex"] == "0"
+    button = one(parse(finish_page(zensical, TEXTS)), "header label[for=__drawer]")
+    assert button.get_text(strip=True) == "Navigation" and attr(button, "tabindex") == "0"
 
 
 def test_the_search_dialog_has_a_name_and_keeps_the_theme_s():
-    assert finished().select_one("[data-md-component=search]")["aria-label"] == "Søg"
+    assert attr(one(finished(), "[data-md-component=search]"), "aria-label") == "Søg"
     named = MATERIAL.replace('role="dialog">', 'role="dialog" aria-label="Search">')
-    assert parse(finish_page(named, TEXTS)).select_one("[data-md-component=search]")["aria-label"] == "Search"
+    assert attr(one(parse(finish_page(named, TEXTS)), "[data-md-component=search]"), "aria-label") == "Search"
 
 
 def test_only_what_a_rule_changes_is_changed():
@@ -172,7 +173,7 @@ def test_a_label_of_a_control_is_not_hidden():
     zensical = MATERIAL.replace(
         '<label class="md-overlay" for="__drawer">', '<label class="md-overlay" for="__drawer" aria-hidden="true">'
     )
-    assert parse(finish_page(zensical, TEXTS)).select_one("label.md-overlay").get("aria-hidden") is None
+    assert one(parse(finish_page(zensical, TEXTS)), "label.md-overlay").get("aria-hidden") is None
 
 
 def test_the_logo_title_shows_the_site_name_as_written():

@@ -28,7 +28,10 @@ def set_renderer(root: str, value: str) -> None:
 
 
 def test_zensical_config_names_its_paths_from_its_own_folder():
-    generated = "INHERIT: ../mkdocs.yml\ndocs_dir: sv/docs\nsite_dir: sv/site\ntheme:\n  language: sv\n  custom_dir: ../overrides\n"
+    generated = (
+        "INHERIT: ../mkdocs.yml\ndocs_dir: sv/docs\nsite_dir: sv/site\n"
+        "theme:\n  language: sv\n  custom_dir: ../overrides\n"
+    )
     cfg = yaml.safe_load(render.zensical_config(generated, "sv"))
     assert cfg["INHERIT"] == "../mkdocs.sv.yml"
     assert (cfg["docs_dir"], cfg["site_dir"]) == ("docs", "site")  # below build/sv/, where it lives

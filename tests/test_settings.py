@@ -117,7 +117,7 @@ def test_cname_needs_the_host_of_site_url(tmp_path):
 
 @pytest.mark.parametrize("key, line", [("site_url", 3), ("repo_url", 4)])
 def test_site_and_repo_url_must_be_text(tmp_path, key, line):
-    old = [ln for ln in MKDOCS.splitlines() if ln.startswith(f"{key}:")][0]
+    old = next(ln for ln in MKDOCS.splitlines() if ln.startswith(f"{key}:"))
     assert problems(tmp_path, (old, f"{key}: [https://havbjerg.example/]")) == [
         (
             codes.INVALID_URL,
