@@ -21,6 +21,7 @@ from babel.dates import format_date, format_time, get_day_names
 import sample
 from renderers import SEARCH, search_index
 from sample import DEFAULT, LANGS, LOCALES, TODAY, resolve, soup, text
+from soup import attr, one
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DASH = "\u2013"
@@ -109,9 +110,12 @@ def picture_size(path: str) -> tuple[str, str]:
 
 def svg_size(path: str) -> tuple[str, str]:
     root = ET.parse(path).getroot()
-    if root.get("width") and root.get("height"):
-        return root.get("width"), root.get("height")
-    _, _, w, h = root.get("viewBox").split()
+    width, height = root.get("width"), root.get("height")
+    if width and height:
+        return width, height
+    view_box = root.get("viewBox")
+    assert view_box, f"{path}: an SVG with neither a width and height nor a viewBox"
+    _, _, w, h = view_box.split()
     return w, h
 
 
@@ -146,7 +150,7 @@ def test_every_meeting_page_has_an_event_box(site_dir, lang):
         start = sample.when(v["event"]["start"])
         # a meeting over whole days: the date alone
         iso = start.replace(tzinfo=tz).isoformat() if isinstance(start, dt.datetime) else start.isoformat()
-        assert box.select_one("time")["datetime"] == iso
+        assert attr(one(box, "time"), "datetime") == iso
         when = format_date(sample.first_day(v["event"]), "long", locale=LOCALES[lang])
         assert when in text(box), (group, text(box))
         if v["event"].get("location"):
@@ -161,7 +165,7 @@ def test_every_meeting_page_has_an_event_box(site_dir, lang):
 @lang_param
 def test_html_lang_on_every_page(site_dir, lang):
     for rel in sample.html_pages(site_dir, lang, with_404=True):
-        assert soup(site_dir, rel).html.get("lang") == lang, rel
+        assert one(soup(site_dir, rel), "html").get("lang") == lang, rel
 
 
 def test_root_pages(site_dir):
@@ -175,8 +179,8 @@ def test_root_pages(site_dir):
     notfound = soup(site_dir, "404.html")
     assert {s["lang"] for s in notfound.select("section[lang]")} == set(LANGS)
     for s in notfound.select("section[lang]"):
-        assert s.a["href"] == f"/{s['lang']}/"
-        assert text(s.h2) == sample.strings(s["lang"])["notfound.title"]
+        assert attr(one(s, "a"), "href") == f"/{attr(s, 'lang')}/"
+        assert text(s.h2) == sample.strings(attr(s, "lang"))["notfound.title"]
 
 
 def alternates(page) -> dict[str, str]:
@@ -191,12 +195,12 @@ def test_switcher_leads_to_the_same_page_in_each_language(site_dir, lang):
         assert [a["hreflang"] for a in links] == LANGS, rel
         mine = alternates(page)
         for a in links:
-            target = resolve(rel, a["href"])
+            target = resolve(rel, attr(a, "href"))
             assert target.startswith(f"{a['hreflang']}/"), (rel, a["href"])
             other = soup(site_dir, target)
-            assert other.html["lang"] == a["hreflang"]
+            assert attr(one(other, "html"), "lang") == a["hreflang"]
             # the same page: the target is this page's alternate in that language, and lists the same group
-            assert sample.abs_to_rel(mine[a["hreflang"]]) == target.removesuffix("index.html"), (rel, target)
+            assert sample.abs_to_rel(mine[attr(a, "hreflang")]) == target.removesuffix("index.html"), (rel, target)
             assert alternates(other) == mine, (rel, target)
             assert (a.get("aria-current") == "true") == (a["hreflang"] == lang)
 
@@ -210,7 +214,7 @@ def test_hreflang_alternates_complete_and_reciprocal(site_dir, lang):
         # x-default: the default language's page; for the home pages the language chooser at the root
         is_home = rel == f"{lang}/index.html"
         assert alts["x-default"] == (sample.site_url() if is_home else alts[DEFAULT]), rel
-        canonical = page.select_one("head link[rel=canonical]")["href"]
+        canonical = attr(one(page, "head link[rel=canonical]"), "href")
         assert alts[lang] == canonical == sample.site_url() + rel.removesuffix("index.html")
         for lg in LANGS:
             other = soup(site_dir, sample.abs_to_rel(alts[lg]))
@@ -232,8 +236,8 @@ def test_every_page_is_styled(site_dir, lang):
     (a copy of one theme's base.html names hashed files another theme does not have)."""
     for rel in sample.html_pages(site_dir, lang, with_404=True):
         page = soup(site_dir, rel)
-        styles = [resolve(rel, link["href"]) for link in page.select("head link[rel=stylesheet]")]
-        scripts = [resolve(rel, s["src"]) for s in page.select("script[src]")]
+        styles = [resolve(rel, attr(link, "href")) for link in page.select("head link[rel=stylesheet]")]
+        scripts = [resolve(rel, attr(s, "src")) for s in page.select("script[src]")]
         assert any(re.search(r"assets/stylesheets/(\w+/)?main\.\w+\.min\.css$", x) for x in styles), (rel, styles)
         assert any(x.endswith("assets/torv.css") for x in styles), (rel, styles)
         assert any(re.search(r"assets/javascripts/bundle\.\w+\.min\.js$", x) for x in scripts), (rel, scripts)
@@ -251,9 +255,11 @@ def test_the_menu_marks_the_current_page(site_dir, lang):
         here = rel.removesuffix("index.html")
         links = page.select(".md-nav--primary a.md-nav__link[href]")
         marked = {
-            resolve(rel, a["href"]).removesuffix("index.html") for a in links if "md-nav__link--active" in a["class"]
+            resolve(rel, attr(a, "href")).removesuffix("index.html")
+            for a in links
+            if "md-nav__link--active" in a["class"]
         }
-        if any(resolve(rel, a["href"]).removesuffix("index.html") == here for a in links):
+        if any(resolve(rel, attr(a, "href")).removesuffix("index.html") == here for a in links):
             in_menu += 1
             assert marked == {here}, (rel, marked)
             assert len(page.select(".md-tabs__item--active")) == 1, rel
@@ -286,13 +292,13 @@ def hours_rows(hours: dict, lang: str) -> list[tuple[str, str]]:
     def t(hhmm):
         return format_time(dt.time.fromisoformat(hhmm), "short", locale=loc)
 
-    groups = []
+    groups: list[tuple[int, int, tuple[str, ...]]] = []  # (first day, last day, spans) of days with the same hours
     for i, day in enumerate(WEEKDAYS):
         spans = tuple(hours.get(day) or ())
         if groups and groups[-1][2] == spans:
-            groups[-1][1] = i
+            groups[-1] = (groups[-1][0], i, spans)
         else:
-            groups.append([i, i, spans])
+            groups.append((i, i, spans))
     rows = []
     for first, last, spans in groups:
         days = names[first] if first == last else f"{names[first]}{DASH}{names[last]}"
@@ -311,15 +317,16 @@ def test_contact_page_shows_the_contacts_file(site_dir, lang):
     page = soup(site_dir, f"{lang}/{sample.segment(lang, 'contact')}/")
     s = sample.strings(lang)
     for unit in contacts["units"]:
-        card = page.select_one(f"#unit-{unit['id']}").find_parent(class_="torv-contact")
-        assert text(card.select_one(".torv-contact__name")) == unit["name"][lang]
+        card = one(page, f"#unit-{unit['id']}").find_parent(class_="torv-contact")
+        assert card is not None, f"#unit-{unit['id']} is not in a .torv-contact card"
+        assert text(one(card, ".torv-contact__name")) == unit["name"][lang]
         e164, shown = phone(unit["phone"])
-        tel = card.select_one('a[href^="tel:"]')
-        assert tel["href"] == f"tel:{e164}" and text(tel) == shown
-        assert re.fullmatch(r"tel:\+\d{8,15}", tel["href"])
-        mail = card.select_one('a[href^="mailto:"]')
-        assert mail["href"] == f"mailto:{unit['email']}" and text(mail, "") == unit["email"]
-        facts = {text(dt_): dd for dt_, dd in zip(card.select("dl dt"), card.select("dl dd"))}
+        tel = one(card, 'a[href^="tel:"]')
+        assert attr(tel, "href") == f"tel:{e164}" and text(tel) == shown
+        assert re.fullmatch(r"tel:\+\d{8,15}", attr(tel, "href"))
+        mail = one(card, 'a[href^="mailto:"]')
+        assert attr(mail, "href") == f"mailto:{unit['email']}" and text(mail, "") == unit["email"]
+        facts = {text(dt_): dd for dt_, dd in zip(card.select("dl dt"), card.select("dl dd"), strict=False)}
         for key, field in (
             ("contact.visiting_address", "visiting_address"),
             ("contact.postal_address", "postal_address"),
@@ -330,7 +337,7 @@ def test_contact_page_shows_the_contacts_file(site_dir, lang):
                     a["street"],
                     f"{a['postcode']} {a['city']}",
                 ]
-        table = card.select_one("table.torv-hours")
+        table = one(card, "table.torv-hours")
         assert text(table.caption) == s["contact.opening_hours"]
         rows = [(text(tr.th), text(tr.td)) for tr in table.select("tbody tr")]
         assert rows == hours_rows(unit["opening_hours"], lang)
@@ -338,25 +345,26 @@ def test_contact_page_shows_the_contacts_file(site_dir, lang):
         shown_closed = [text(li, "") for li in card.select(".torv-closed li")]
         assert shown_closed == [f"{format_date(d, 'long', locale=LOCALES[lang])}: {r}" for d, r in closed]
         if unit.get("coordinates"):
-            osm = card.select_one('a[href^="https://www.openstreetmap.org/"]')
-            assert str(unit["coordinates"]["lat"]) in osm["href"] and str(unit["coordinates"]["lon"]) in osm["href"]
+            osm = attr(one(card, 'a[href^="https://www.openstreetmap.org/"]'), "href")
+            assert str(unit["coordinates"]["lat"]) in osm and str(unit["coordinates"]["lon"]) in osm
     people = page.select(".torv-contact--person")
     assert len(people) == len(contacts["people"])
-    for person, card in zip(contacts["people"], people):
-        assert text(card.select_one(".torv-contact__name")) == person["name"]
-        assert text(card.select_one(".torv-contact__role")) == person["role"][lang]
+    for person, card in zip(contacts["people"], people, strict=True):
+        assert text(one(card, ".torv-contact__name")) == person["name"]
+        assert text(one(card, ".torv-contact__role")) == person["role"][lang]
         e164, shown = phone(person["phone"])
-        assert card.select_one('a[href^="tel:"]')["href"] == f"tel:{e164}"
-        assert text(card.select_one('a[href^="tel:"]')) == shown
-        assert card.select_one('a[href^="mailto:"]')["href"] == f"mailto:{person['email']}"
+        assert attr(one(card, 'a[href^="tel:"]'), "href") == f"tel:{e164}"
+        assert text(one(card, 'a[href^="tel:"]')) == shown
+        assert attr(one(card, 'a[href^="mailto:"]'), "href") == f"mailto:{person['email']}"
 
 
 def test_home_shows_the_main_contact(site_dir):
     contacts = sample.read_yaml("policy/contacts.yml")
     main = next(u for u in contacts["units"] if u["id"] == contacts["main_unit"])
     for lang in LANGS:
-        card = soup(site_dir, f"{lang}/").select_one(f"#unit-{main['id']}").find_parent(class_="torv-contact")
-        assert card.select_one('a[href^="tel:"]')["href"] == f"tel:{phone(main['phone'])[0]}"
+        card = one(soup(site_dir, f"{lang}/"), f"#unit-{main['id']}").find_parent(class_="torv-contact")
+        assert card is not None, f"#unit-{main['id']} is not in a .torv-contact card"
+        assert attr(one(card, 'a[href^="tel:"]'), "href") == f"tel:{phone(main['phone'])[0]}"
         assert [(text(tr.th), text(tr.td)) for tr in card.select("table.torv-hours tbody tr")] == hours_rows(
             main["opening_hours"], lang
         )
@@ -382,8 +390,8 @@ def test_dates_are_localized(site_dir, lang):
         v = values[lang]
         expected = format_date(v["date"], "long", locale=LOCALES[lang])
         page = soup(site_dir, sample.news_path(group, lang))
-        published = page.select_one(".torv-dates time")
-        assert published["datetime"] == v["date"].isoformat() and text(published) == expected, group
+        published = one(page, ".torv-dates time")
+        assert attr(published, "datetime") == v["date"].isoformat() and text(published) == expected, group
         assert listed[v["date"].isoformat()] == expected
         if v.get("updated"):
             assert format_date(v["updated"], "long", locale=LOCALES[lang]) in text(page.select_one(".torv-dates"))
@@ -398,11 +406,11 @@ def test_dates_are_localized(site_dir, lang):
 
 def json_ld(page) -> list[dict]:
     """Every JSON-LD object of a page (parsed; @graph flattened)."""
-    out = []
+    out: list[dict] = []
     for script in page.select('script[type="application/ld+json"]'):
         doc = json.loads(script.string)
         assert doc["@context"] == "https://schema.org"
-        out.extend(doc["@graph"] if "@graph" in doc else [doc])
+        out.extend(doc.get("@graph", [doc]))
     return out
 
 
@@ -457,9 +465,9 @@ def test_json_ld_news_and_events(site_dir, lang):
         locations = event["location"] if isinstance(event["location"], list) else [event["location"]]
         place = next((p for p in locations if p["@type"] == "Place"), None)
         if ev.get("location"):
-            assert place["name"] == ev["location"]
+            assert place is not None and place["name"] == ev["location"], (group, locations)
         if ev.get("address"):
-            assert place["address"] == ev["address"]
+            assert place is not None and place["address"] == ev["address"], (group, locations)
         if ev.get("online"):
             assert any(p["@type"] == "VirtualLocation" and p["url"] == ev["online"] for p in locations)
 
@@ -506,9 +514,9 @@ def loaded_urls(page) -> list[str]:
             urls.append(tag.get("content", "").split("url=", 1)[-1])
         elif name == "image" or name == "use":  # SVG
             attrs = ["href", "xlink:href"]
-        for attr in attrs:
-            value = tag.get(attr)
-            if value and attr.endswith("srcset"):
+        for attribute in attrs:
+            value = tag.get(attribute)
+            if value and attribute.endswith("srcset"):
                 urls.extend(part.split()[0] for part in value.split(",") if part.strip())
             elif value:
                 urls.append(value)
@@ -566,7 +574,7 @@ def test_search_index_holds_only_its_language(site_dir, lang):
     assert index["docs"]
     for doc in index["docs"]:
         rel = f"{lang}/{doc['location']}"
-        assert soup(site_dir, rel).html["lang"] == lang, rel
+        assert one(soup(site_dir, rel), "html").get("lang") == lang, rel
     titles = {html.unescape(d["title"]) for d in index["docs"]}  # HTML to the theme: Torv escapes it once (PageMeta)
     own = {v[lang]["title"] for v in sample.news().values()}
     others = {v[lg]["title"] for v in sample.news().values() for lg in LANGS if lg != lang} - own
@@ -619,11 +627,12 @@ def test_upcoming_and_past_meetings(site_dir, lang):
     assert sorted(past_hrefs) == sorted(sample.news_path(g, lang) for g in past)
     # home: the upcoming meeting in the "upcoming" section
     home = soup(site_dir, f"{lang}/")
-    section = home.find(id="torv-upcoming-h").find_parent("section")
-    assert [resolve(f"{lang}/", a["href"]) for a in section.select(".torv-news__title a")] == up_hrefs
+    section = one(home, "#torv-upcoming-h").find_parent("section")
+    assert section is not None, "#torv-upcoming-h is not in a section"
+    assert [resolve(f"{lang}/", attr(a, "href")) for a in section.select(".torv-news__title a")] == up_hrefs
     # each meeting page says whether it has taken place
     for g in meetings:
-        box = soup(site_dir, sample.news_path(g, lang)).select_one("aside.torv-event")
+        box = one(soup(site_dir, sample.news_path(g, lang)), "aside.torv-event")
         is_past = g in past
         assert ("torv-event--past" in box["class"]) == is_past
         assert (sample.strings(lang)["event.past"] in text(box)) == is_past
