@@ -18,7 +18,8 @@ from .models import Settings
 from .problems import WARNING, Problem, Report
 from .safety.config import ALLOWED_NAME_PREFIXES, config_problems
 from .schema import Context, shown, url_host
-from .yamlio import TOO_DEEP, Lines, ReadError, decode, line_of, load_yaml, yaml_error
+from .yamlerrors import yaml_error
+from .yamlio import TOO_DEEP, Lines, ReadError, decode, line_of, load_yaml
 
 
 class ConfigError(Exception):
