@@ -83,11 +83,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-## make test: install what the tests need (Chromium, Java, Node packages too), then run them all
+## make test: install what the tests need (Chromium, Java, Node packages too), then run them all, one worker per
+## core (pytest-xdist; each worker builds the fixture sites once)
 test: $(VENV)/.test
 	@bash scripts/ensure-tools.sh
 	@$(MAKE) --no-print-directory node_modules/.installed
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/python -m pytest -n auto $(ARGS)
 
 # The tests that build and check the site: run once more on the site Zensical renders, and the parity test;
 # the Content-Security-Policy and the hostile corpus too (a renderer's own markup can open a path).
@@ -100,7 +101,7 @@ ZENSICAL_TESTS := tests/test_site.py tests/test_feeds.py tests/test_edit_link.py
 test-zensical: $(VENV)/.test $(VENV)/.zensical
 	@bash scripts/ensure-tools.sh
 	@$(MAKE) --no-print-directory node_modules/.installed
-	TORV_RENDERER=zensical $(BIN)/python -m pytest $(ZENSICAL_TESTS) $(ARGS)
+	TORV_RENDERER=zensical $(BIN)/python -m pytest -n auto $(ZENSICAL_TESTS) $(ARGS)
 
 ## make lighthouse: Lighthouse (mobile) on four pages; summary in tests/artifacts/lighthouse/ (not in `make test`;
 ## a developer's tool, so not a `torv` command: python -m torv.lighthouse --help)

@@ -114,7 +114,11 @@ def state(s: dict) -> str:
 
 def test_kill_9_at_many_moments_leaves_the_old_or_the_new_complete_site(sites):
     seen = []
-    for fraction in (0.05, 0.2, 0.4, 0.6, 0.75, 0.85, 0.92, 0.96, 0.99, 1.02):
+    # The build's time was measured once; on a busy machine a build takes longer, so the later kills come at
+    # up to three times that, until one falls after the publishing step.
+    for fraction in (0.05, 0.2, 0.4, 0.6, 0.75, 0.85, 0.92, 0.96, 0.99, 1.02, 1.5, 2.0, 3.0):
+        if fraction > 1.02 and "new" in seen:
+            break
         put_back_old_site(sites)
         proc = subprocess.Popen(
             build_cmd(sites["root"]), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
