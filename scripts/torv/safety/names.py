@@ -10,7 +10,8 @@ import re
 
 from ..languages import language
 
-NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID = "[a-z0-9][a-z0-9-]*"  # a name, and so an id or a slug: lowercase letters, digits and - (schema/limits.py)
+NAME = re.compile(f"^{ID}$")
 EXTENSION = re.compile(r"^[a-z0-9]+$")
 MARKDOWN_SUFFIX = re.compile(r"^(.*?)((?:\.[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?)?\.md)$")
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-ID = "[a-z0-9][a-z0-9-]*"  # an id, a slug or a file name: lowercase letters, digits and -
+from ..safety.names import ID  # an id, a slug or a file name: lowercase letters, digits and -
+
 ID_PATTERN = f"^{ID}$"
 ID_RE = re.compile(ID_PATTERN)
 PILLAR_OR_COMMITMENT_PATTERN = f"^{ID}(/{ID})?$"  # `dialog` or `dialog/hoering`
