@@ -36,42 +36,24 @@ def address_conflicts(site: Site) -> list[Problem]:
             src = e.sources.get(lang) or e.sources[site.settings.default_language]
             lines = e.lines.get(lang) or e.lines.get(site.settings.default_language) or {}
             line = lines.get(("slug",), 0)  # the slug's line, or the file (the name is the address)
-            if e.kind == "page" and url in reserved:
-                problems.append(
-                    Problem(
-                        codes.ADDRESS_TAKEN,
-                        src,
-                        line,
-                        "slug",
-                        f"the address /{lang}/{url} is taken by the site's {reserved[url]} section: "
-                        f"expected another slug, e.g. slug: om-{url[:-1]}",
-                    )
-                )
-                continue
             name = url.rstrip("/").rpartition("/")[2]
-            if e.kind == "news" and name.isdigit():
-                problems.append(
-                    Problem(
-                        codes.ADDRESS_TAKEN,
-                        src,
-                        line,
-                        "slug",
-                        f"the address /{lang}/{url} is taken by the news of a year: expected a slug "
-                        f"with letters, e.g. slug: {url.split('/')[0]}-{name}",
-                    )
+            if e.kind == "page" and url in reserved:
+                message = (
+                    f"the address /{lang}/{url} is taken by the site's {reserved[url]} section: "
+                    f"expected another slug, e.g. slug: om-{url[:-1]}"
                 )
-                continue
-            if url in seen and seen[url] != src:
-                problems.append(
-                    Problem(
-                        codes.ADDRESS_TAKEN,
-                        src,
-                        line,
-                        "slug",
-                        f"the address /{lang}/{url} is also used by {seen[url]}: expected a unique "
-                        f"slug or file name, e.g. slug: {url.rstrip('/').split('/')[-1]}-2",
-                    )
+            elif e.kind == "news" and name.isdigit():
+                message = (
+                    f"the address /{lang}/{url} is taken by the news of a year: expected a slug "
+                    f"with letters, e.g. slug: {url.split('/')[0]}-{name}"
                 )
+            elif url in seen and seen[url] != src:
+                message = (
+                    f"the address /{lang}/{url} is also used by {seen[url]}: expected a unique "
+                    f"slug or file name, e.g. slug: {name}-2"
+                )
+            else:
+                seen[url] = src
                 continue
-            seen[url] = src
+            problems.append(Problem(codes.ADDRESS_TAKEN, src, line, "slug", message))
     return problems

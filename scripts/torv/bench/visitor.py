@@ -10,24 +10,12 @@ import dataclasses
 import functools
 import http.server
 import os
-import shutil
 import threading
 import urllib.parse
 
+from ..screenshot import CHROMIUM, CHROMIUM_ARGS  # nothing may leave the machine
 from .measure import gzipped_size
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# As in tests/conftest.py: nothing may leave the machine.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 KINDS = ("HTML", "CSS", "JS", "search index", "sitemaps", "other")
 
 

@@ -11,6 +11,20 @@ from ..safety import files as safe_files
 from .base import Context, Invalid, Option, shown
 
 
+def relative_path(option: Option, value: Any) -> str:
+    """The value as a path relative to the content file (no address, no absolute or Windows path), stripped."""
+    if not isinstance(value, str) or not value.strip():
+        raise option.fail(value)
+    v = value.strip()
+    if re.match(r"^[a-z]+:", v, re.I) or v.startswith("/") or "\\" in v:
+        raise Invalid(
+            f"expected {option.describe()}, found {shown(value)}: write a path relative to "
+            f"this file, with / between folders",
+            option.code,
+        )
+    return v
+
+
 class FilePath(Option):
     """A file relative to the content file (an image): inside the content folders, a real file, a picture by its
     content (safety/files.py)."""
@@ -21,15 +35,7 @@ class FilePath(Option):
     suffixes: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
 
     def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(value)
-        v = value.strip()
-        if re.match(r"^[a-z]+:", v, re.I) or v.startswith("/") or "\\" in v:
-            raise Invalid(
-                f"expected {self.describe()}, found {shown(value)}: write a path relative to "
-                f"this file, with / between folders",
-                self.code,
-            )
+        v = relative_path(self, value)
         if not v.lower().endswith(self.suffixes):
             raise Invalid(f"expected a picture ({', '.join(self.suffixes)}), found {shown(value)}", self.code)
         full = os.path.normpath(os.path.join(ctx.base_dir, v))
@@ -64,15 +70,7 @@ class DocumentPath(Option):
     def convert(self, value: Any, ctx: Context, keypath: tuple) -> Any:
         from ..documents import document_problems, extension, pdf_problems, pdf_warning
 
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(value)
-        v = value.strip()
-        if re.match(r"^[a-z]+:", v, re.I) or v.startswith("/") or "\\" in v:
-            raise Invalid(
-                f"expected {self.describe()}, found {shown(value)}: write a path relative to "
-                f"this file, with / between folders",
-                self.code,
-            )
+        v = relative_path(self, value)
         full = os.path.normpath(os.path.join(ctx.base_dir, v))
         for found in document_problems(v, full, ctx.root):
             raise Invalid(found.message, found.code)
